@@ -1,0 +1,638 @@
+/**
+ * Cadre Atlas data model (Drizzle, PostgreSQL dialect; runs on PGlite and on PostgreSQL).
+ * See docs/data-model.md for the diagram and the meaning of each table.
+ *
+ * Conventions
+ * - every mutable record carries `version` (optimistic locking: stale update → 409)
+ * - dates that are calendar dates use `date` (string 'YYYY-MM-DD' in JS)
+ * - codes from national code sets (GB/T, 中组部 ZB) are stored as their code strings and
+ *   validated against `code_item` / the tables in @cadre/core
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const stamps = {
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+// ───────────────────────────── code tables 代码集 ─────────────────────────────
+/** One row per code of a national code set (性别 GB/T 2261.1, 民族 GB/T 3304, …). */
+export const codeItem = pgTable(
+  'code_item',
+  {
+    setCode: text('set_code').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    sort: integer('sort').notNull().default(0),
+    parent: text('parent'),
+    extra: jsonb('extra').$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.setCode, t.code] })],
+);
+
+// ───────────────────────────── rules configuration 规则配置 ─────────────────────────────
+/** Versioned rules configuration; the row with the highest version is in force. */
+export const rulesConfig = pgTable('rules_config', {
+  version: integer('version').primaryKey(),
+  config: jsonb('config').notNull().$type<Record<string, unknown>>(),
+  comment: text('comment'),
+  createdBy: integer('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ───────────────────────────── organisation 单位 / 班子 / 职位 ─────────────────────────────
+export const orgUnit = pgTable(
+  'org_unit',
+  {
+    id: serial('id').primaryKey(),
+    parentId: integer('parent_id'),
+    /** materialised path of ids, e.g. '/1/5/23/' — subtree = path LIKE '/1/5/%' */
+    path: text('path').notNull().default('/'),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    code: text('code'),
+    /** 党政机关 | 事业单位 | 国有企业 | 镇街 | 园区 | 高校科研 (see core ORG_KINDS) */
+    kind: text('kind').notNull(),
+    /** 区管 | 市管 */
+    managementLevel: text('management_level').notNull().default('区管'),
+    /** post level of the unit's head (e.g. 131 正处 / 141 正科) */
+    rankLevel: text('rank_level'),
+    sort: integer('sort').notNull().default(0),
+    ...stamps,
+  },
+  (t) => [index('org_unit_path_idx').on(t.path), index('org_unit_parent_idx').on(t.parentId)],
+);
+
+/** 领导班子: one per unit, sometimes several (党委, 政府, 人大, 政协 sub-teams). */
+export const team = pgTable(
+  'team',
+  {
+    id: serial('id').primaryKey(),
+    orgUnitId: integer('org_unit_id').notNull().references(() => orgUnit.id),
+    name: text('name').notNull(),
+    /** 党政班子 | 党委 | 政府 | 人大 | 政协 | 经营班子 */
+    kind: text('kind').notNull().default('党政班子'),
+    description: text('description'),
+    /** team-level needs from the 岗位说明书: { woman: true, young: 1, nonParty: true, specialties: [...], experience: [...] } */
+    needs: jsonb('needs').$type<Record<string, unknown>>(),
+    ...stamps,
+  },
+  (t) => [index('team_org_idx').on(t.orgUnitId)],
+);
+
+/** 职位 with 职数 (quota) and the 岗位说明书 (position description). */
+export const position = pgTable(
+  'position',
+  {
+    id: serial('id').primaryKey(),
+    teamId: integer('team_id').notNull().references(() => team.id),
+    orgUnitId: integer('org_unit_id').notNull().references(() => orgUnit.id),
+    title: text('title').notNull(),
+    /** 职务级别 GB/T 12407 (131 正处, 132 副处, 141 正科, 142 副科 …) */
+    level: text('level').notNull(),
+    /** 正职 ("一把手" when party/government chief) */
+    isChief: boolean('is_chief').notNull().default(false),
+    /** 党委 | 行政 | 人大 | 政协 | 纪检 | 企业经营 | 事业管理 */
+    category: text('category').notNull().default('行政'),
+    /** 关键岗位 */
+    isKey: boolean('is_key').notNull().default(false),
+    /** 职数 */
+    quota: integer('quota').notNull().default(1),
+    /** 岗位说明书: required level, specialties, experience types, competency weights, style, age band */
+    description: jsonb('description').$type<Record<string, unknown>>(),
+    sort: integer('sort').notNull().default(0),
+    ...stamps,
+  },
+  (t) => [index('position_team_idx').on(t.teamId), index('position_org_idx').on(t.orgUnitId)],
+);
+
+// ───────────────────────────── cadre 干部 (一人一档) ─────────────────────────────
+export const cadre = pgTable(
+  'cadre',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    /** pinyin initials of the name, lower case (张三 → zs), for quick search */
+    pinyin: text('pinyin').notNull().default(''),
+    /** 性别 GB/T 2261.1: 1 男, 2 女 */
+    sex: text('sex').notNull(),
+    /** 民族 GB/T 3304 */
+    ethnicity: text('ethnicity').notNull(),
+    birthDate: date('birth_date').notNull(),
+    /** 籍贯 */
+    nativePlace: text('native_place'),
+    /** 出生地 */
+    birthPlace: text('birth_place'),
+    /** 身份证号 (GB 11643) — sensitive */
+    idNumber: text('id_number'),
+    /** 政治面貌 GB/T 4762 */
+    politicalStatus: text('political_status').notNull(),
+    /** 入党时间 */
+    partyJoinDate: date('party_join_date'),
+    /** 参加工作时间 */
+    workStartDate: date('work_start_date').notNull(),
+    health: text('health'),
+    /** 专业技术职务 */
+    professionalTitle: text('professional_title'),
+    /** 熟悉专业有何专长 */
+    expertise: text('expertise'),
+    /** 专业类别 (法学, 经济学, 工学 …) of the highest education, denormalised for statistics */
+    specialtyCategory: text('specialty_category'),
+    /** 全日制教育 学历/学位 (codes) */
+    fullTimeEducation: text('full_time_education'),
+    fullTimeDegree: text('full_time_degree'),
+    /** 最高学历/学位 (codes) */
+    highestEducation: text('highest_education'),
+    highestDegree: text('highest_degree'),
+    /** current unit and post, denormalised from appointment for the roster */
+    currentOrgId: integer('current_org_id').references(() => orgUnit.id),
+    currentPositionId: integer('current_position_id'),
+    /** 现任职务 (display text, e.g. "某某镇党委书记") */
+    currentPostTitle: text('current_post_title'),
+    /** 职务层次 (GB/T 12407 code) */
+    postLevel: text('post_level'),
+    /** 职级 (职务职级并行 code) */
+    rank: text('rank'),
+    /** 任现职时间 */
+    postStartDate: date('post_start_date'),
+    /** 任同级时间 */
+    levelStartDate: date('level_start_date'),
+    /** 在职 | 退休 | 调出 | 去世 */
+    status: text('status').notNull().default('在职'),
+    /** 干部类型 style (000): tiger 小老虎型 | ox 老黄牛型 */
+    style: text('style'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** how the cadre entered the service: 选调生 | 公务员招录 | 到村工作大学生 | 引进 | 军转 | 其他 */
+    intakeChannel: text('intake_channel'),
+    photo: text('photo'),
+    remark: text('remark'),
+    ...stamps,
+  },
+  (t) => [
+    index('cadre_org_idx').on(t.currentOrgId),
+    index('cadre_birth_idx').on(t.birthDate),
+    index('cadre_level_idx').on(t.postLevel, t.birthDate),
+    index('cadre_rank_idx').on(t.rank),
+    index('cadre_name_idx').on(t.name),
+    index('cadre_pinyin_idx').on(t.pinyin),
+    index('cadre_status_idx').on(t.status),
+    index('cadre_tags_idx').using('gin', t.tags),
+    uniqueIndex('cadre_id_number_uq').on(t.idNumber),
+  ],
+);
+
+/** 任职 — who holds which post, from/to, how appointed. */
+export const appointment = pgTable(
+  'appointment',
+  {
+    id: serial('id').primaryKey(),
+    cadreId: integer('cadre_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
+    positionId: integer('position_id').notNull().references(() => position.id),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    /** 任职方式: 选任 | 委任 | 聘任 | 考任 */
+    method: text('method').notNull().default('委任'),
+    /** 任职 | 兼任 | 挂职 | 代理 */
+    kind: text('kind').notNull().default('任职'),
+    docNo: text('doc_no'),
+    endReason: text('end_reason'),
+    ...stamps,
+  },
+  (t) => [index('appointment_cadre_idx').on(t.cadreId), index('appointment_position_idx').on(t.positionId)],
+);
+
+const section = (name: string) => ({
+  id: serial('id').primaryKey(),
+  cadreId: integer('cadre_id')
+    .notNull()
+    .references(() => cadre.id, { onDelete: 'cascade' }),
+  ...stamps,
+});
+
+/** 学历学位 — 全日制 / 在职 education entries */
+export const education = pgTable(
+  'education',
+  {
+    ...section('education'),
+    /** 全日制 | 在职 */
+    mode: text('mode').notNull(),
+    education: text('education').notNull(),
+    degree: text('degree'),
+    school: text('school').notNull(),
+    major: text('major'),
+    majorCategory: text('major_category'),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+  },
+  (t) => [index('education_cadre_idx').on(t.cadreId)],
+);
+
+/** 简历 — career history */
+export const career = pgTable(
+  'career',
+  {
+    ...section('career'),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    orgName: text('org_name').notNull(),
+    postTitle: text('post_title').notNull(),
+    postLevel: text('post_level'),
+    /** worked at grassroots (镇街/村/社区) */
+    isGrassroots: boolean('is_grassroots').notNull().default(false),
+    /** 经历类型: 镇街, 经济, 招商引资, 乡村振兴, 基层治理, 城建规划, 法治, 党建, 信访维稳, 应急 … */
+    experienceTypes: text('experience_types').array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [index('career_cadre_idx').on(t.cadreId)],
+);
+
+/** 职务层次与职级 history (职务职级并行) */
+export const rankHistory = pgTable(
+  'rank_history',
+  {
+    ...section('rank_history'),
+    /** post_level (职务层次) | rank (职级) */
+    kind: text('kind').notNull(),
+    code: text('code').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    docNo: text('doc_no'),
+  },
+  (t) => [index('rank_history_cadre_idx').on(t.cadreId)],
+);
+
+/** 年度考核 (quarter null) and quarterly 星级 assessments */
+export const assessment = pgTable(
+  'assessment',
+  {
+    ...section('assessment'),
+    year: integer('year').notNull(),
+    quarter: integer('quarter'),
+    /** 优秀 | 称职 | 基本称职 | 不称职 | 不定等次 */
+    result: text('result'),
+    score: numeric('score', { precision: 5, scale: 2, mode: 'number' }),
+    stars: integer('stars'),
+    remark: text('remark'),
+  },
+  (t) => [index('assessment_cadre_idx').on(t.cadreId, t.year)],
+);
+
+/** 培训 */
+export const training = pgTable(
+  'training',
+  {
+    ...section('training'),
+    name: text('name').notNull(),
+    organizer: text('organizer'),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    hours: numeric('hours', { precision: 7, scale: 1, mode: 'number' }).notNull(),
+    /** 脱产 | 在线 | 在职 */
+    mode: text('mode').notNull(),
+    isPolitical: boolean('is_political').notNull().default(false),
+  },
+  (t) => [index('training_cadre_idx').on(t.cadreId)],
+);
+
+/** 奖励 */
+export const reward = pgTable(
+  'reward',
+  {
+    ...section('reward'),
+    date: date('date').notNull(),
+    name: text('name').notNull(),
+    level: text('level'),
+    issuer: text('issuer'),
+  },
+  (t) => [index('reward_cadre_idx').on(t.cadreId)],
+);
+
+/** 处分 / 组织处理 — sensitive; impact period from the rules configuration */
+export const discipline = pgTable(
+  'discipline',
+  {
+    ...section('discipline'),
+    date: date('date').notNull(),
+    /** 警告 | 严重警告 | 记过 | 记大过 | 降级 | 撤职 | 撤销党内职务 | 留党察看 | 开除 | 诫勉 | 调离岗位 … */
+    kind: text('kind').notNull(),
+    /** 党纪 | 政务 | 组织处理 */
+    category: text('category').notNull(),
+    reason: text('reason').notNull(),
+    authority: text('authority'),
+    /** months of impact on promotion; null = taken from the rules for `kind` */
+    impactMonths: integer('impact_months'),
+    revokedOn: date('revoked_on'),
+  },
+  (t) => [index('discipline_cadre_idx').on(t.cadreId)],
+);
+
+/** 家庭成员及重要社会关系 — sensitive */
+export const familyMember = pgTable(
+  'family_member',
+  {
+    ...section('family_member'),
+    relation: text('relation').notNull(),
+    name: text('name').notNull(),
+    birthDate: date('birth_date'),
+    politicalStatus: text('political_status'),
+    workUnitPost: text('work_unit_post'),
+  },
+  (t) => [index('family_cadre_idx').on(t.cadreId)],
+);
+
+/** 关键时刻 / 重大任务表现纪实 */
+export const keyMoment = pgTable(
+  'key_moment',
+  {
+    ...section('key_moment'),
+    date: date('date').notNull(),
+    event: text('event').notNull(),
+    performance: text('performance').notNull(),
+    /** 突出 | 较好 | 一般 | 较差 */
+    rating: text('rating'),
+    recorder: text('recorder'),
+  },
+  (t) => [index('key_moment_cadre_idx').on(t.cadreId)],
+);
+
+/** 政治素质档案: 政治忠诚, 政治定力, 政治担当, 政治能力, 政治自律 (scores 1–5) */
+export const politicalQuality = pgTable(
+  'political_quality',
+  {
+    ...section('political_quality'),
+    date: date('date').notNull(),
+    loyalty: integer('loyalty'),
+    steadiness: integer('steadiness'),
+    responsibility: integer('responsibility'),
+    capability: integer('capability'),
+    selfDiscipline: integer('self_discipline'),
+    summary: text('summary'),
+    recorder: text('recorder'),
+  },
+  (t) => [index('political_quality_cadre_idx').on(t.cadreId)],
+);
+
+/** 谈心谈话 */
+export const talkRecord = pgTable(
+  'talk_record',
+  {
+    ...section('talk_record'),
+    date: date('date').notNull(),
+    /** 谈心谈话 | 提醒谈话 | 任前谈话 | 诫勉谈话 | 年度考核谈话 */
+    kind: text('kind').notNull(),
+    talker: text('talker').notNull(),
+    summary: text('summary').notNull(),
+    followUp: text('follow_up'),
+  },
+  (t) => [index('talk_cadre_idx').on(t.cadreId)],
+);
+
+// ───────────────────────────── movements 干部调整 ─────────────────────────────
+/** 交流轮岗, 挂职, 上挂下派, 职级晋升, 改非免职, 退休 … (appointments hold the posts themselves) */
+export const movement = pgTable(
+  'movement',
+  {
+    ...section('movement'),
+    kind: text('kind').notNull(),
+    date: date('date').notNull(),
+    fromOrg: text('from_org'),
+    toOrg: text('to_org'),
+    hostUnit: text('host_unit'),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+    docNo: text('doc_no'),
+    note: text('note'),
+  },
+  (t) => [index('movement_cadre_idx').on(t.cadreId)],
+);
+
+// ───────────────────────────── recommendation 民主推荐 ─────────────────────────────
+export const recommendationRound = pgTable('recommendation_round', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  date: date('date').notNull(),
+  orgUnitId: integer('org_unit_id').references(() => orgUnit.id),
+  positionId: integer('position_id').references(() => position.id),
+  targetLevel: text('target_level'),
+  voterCount: integer('voter_count').notNull(),
+  ...stamps,
+});
+
+export const recommendationVote = pgTable(
+  'recommendation_vote',
+  {
+    id: serial('id').primaryKey(),
+    roundId: integer('round_id').notNull().references(() => recommendationRound.id, { onDelete: 'cascade' }),
+    cadreId: integer('cadre_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
+    votes: integer('votes').notNull(),
+  },
+  (t) => [uniqueIndex('recommendation_vote_uq').on(t.roundId, t.cadreId)],
+);
+
+// ───────────────────────────── pools 储备库 ─────────────────────────────
+export const pool = pgTable('pool', {
+  id: serial('id').primaryKey(),
+  /** 正职后备 | 优秀年轻干部 | 五类干部 | 四类干部清单 | 四型六类 */
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  orgUnitId: integer('org_unit_id').references(() => orgUnit.id),
+  description: text('description'),
+  ...stamps,
+});
+
+export const poolEntry = pgTable(
+  'pool_entry',
+  {
+    id: serial('id').primaryKey(),
+    poolId: integer('pool_id').notNull().references(() => pool.id, { onDelete: 'cascade' }),
+    cadreId: integer('cadre_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
+    /** field / list within the pool: 党建, 社会治理, 经济, 城建, 法治 / 近期提拔, 中期培养 … */
+    field: text('field'),
+    /** 随时能用 | 短期可用 | 未来有用 */
+    tier: text('tier'),
+    targetPositionId: integer('target_position_id').references(() => position.id),
+    enteredOn: date('entered_on').notNull(),
+    entryReason: text('entry_reason'),
+    exitedOn: date('exited_on'),
+    exitReason: text('exit_reason'),
+    ...stamps,
+  },
+  (t) => [index('pool_entry_pool_idx').on(t.poolId), index('pool_entry_cadre_idx').on(t.cadreId)],
+);
+
+// ───────────────────────────── warnings 预警 ─────────────────────────────
+/** cadre warnings 红/橙/黄 and team warnings 红/蓝/绿 */
+export const warning = pgTable(
+  'warning',
+  {
+    id: serial('id').primaryKey(),
+    /** cadre | team */
+    subjectType: text('subject_type').notNull(),
+    cadreId: integer('cadre_id').references(() => cadre.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id').references(() => team.id, { onDelete: 'cascade' }),
+    color: text('color').notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    period: text('period'),
+    issuedOn: date('issued_on').notNull(),
+    resolvedOn: date('resolved_on'),
+    ...stamps,
+  },
+  (t) => [index('warning_cadre_idx').on(t.cadreId), index('warning_team_idx').on(t.teamId)],
+);
+
+// ───────────────────────────── supervision 监督 ─────────────────────────────
+/** negative information, actions (提醒/函询/诫勉), 个人有关事项报告 checks, 特别监督档案 — sensitive */
+export const supervisionItem = pgTable(
+  'supervision_item',
+  {
+    ...section('supervision_item'),
+    /** negative_info | action | personal_matters_check | special_file */
+    kind: text('kind').notNull(),
+    category: text('category'),
+    sourceDept: text('source_dept'),
+    date: date('date').notNull(),
+    summary: text('summary').notNull(),
+    /** 提醒 | 函询 | 诫勉 */
+    action: text('action'),
+    finding: text('finding'),
+    closedOn: date('closed_on'),
+  },
+  (t) => [index('supervision_cadre_idx').on(t.cadreId)],
+);
+
+/** care records: 容错免责, 澄清正名, 影响期满重新使用, 受问责干部跟踪 */
+export const careRecord = pgTable(
+  'care_record',
+  {
+    ...section('care_record'),
+    kind: text('kind').notNull(),
+    date: date('date').notNull(),
+    summary: text('summary').notNull(),
+    outcome: text('outcome'),
+  },
+  (t) => [index('care_cadre_idx').on(t.cadreId)],
+);
+
+// ───────────────────────────── mentoring & plans 导师 / 一人一策 ─────────────────────────────
+export const mentorship = pgTable('mentorship', {
+  id: serial('id').primaryKey(),
+  mentorId: integer('mentor_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
+  menteeId: integer('mentee_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date'),
+  note: text('note'),
+  ...stamps,
+});
+
+export const developmentPlan = pgTable(
+  'development_plan',
+  {
+    ...section('development_plan'),
+    title: text('title').notNull(),
+    goals: jsonb('goals').$type<{ text: string; due?: string; done?: boolean }[]>().notNull(),
+    checkpoints: jsonb('checkpoints').$type<{ date: string; note: string }[]>().notNull(),
+    status: text('status').notNull().default('进行中'),
+  },
+  (t) => [index('development_plan_cadre_idx').on(t.cadreId)],
+);
+
+/** 挂星作战图 indicators and 三张清单 items */
+export const planIndicator = pgTable('plan_indicator', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  source: text('source'),
+  /** machine-readable metric, evaluated per team/unit by core */
+  metric: jsonb('metric').$type<Record<string, unknown>>().notNull(),
+  target: numeric('target', { mode: 'number' }),
+  dueDate: date('due_date'),
+  ...stamps,
+});
+
+export const planListItem = pgTable('plan_list_item', {
+  id: serial('id').primaryKey(),
+  /** 配备目标 | 重点措施 | 调整计划 */
+  list: text('list').notNull(),
+  teamId: integer('team_id').references(() => team.id, { onDelete: 'cascade' }),
+  orgUnitId: integer('org_unit_id').references(() => orgUnit.id),
+  text: text('text').notNull(),
+  dueDate: date('due_date'),
+  status: text('status').notNull().default('未开始'),
+  ...stamps,
+});
+
+// ───────────────────────────── users, sessions, audit ─────────────────────────────
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** admin 系统管理员 | cadre 干部科 | supervision 干部监督科 | leader 部领导 | unit_hr 单位组织人事 */
+    role: text('role').notNull(),
+    /** org subtree the user is limited to (null = whole registry) */
+    scopeOrgId: integer('scope_org_id').references(() => orgUnit.id),
+    active: boolean('active').notNull().default(true),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('app_user_username_uq').on(t.username)],
+);
+
+export const session = pgTable(
+  'session',
+  {
+    /** sha-256 of the cookie token */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id').notNull().references(() => appUser.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('session_user_idx').on(t.userId)],
+);
+
+export const savedFilter = pgTable('saved_filter', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => appUser.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  filter: jsonb('filter').$type<Record<string, unknown>>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** append-only (a trigger refuses UPDATE and DELETE): every write and every read of a sensitive section */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id'),
+    username: text('username'),
+    /** create | update | delete | read | login | login_failed | import | restore … */
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    cadreId: integer('cadre_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_cadre_idx').on(t.cadreId),
+    index('audit_at_idx').on(t.at),
+  ],
+);
