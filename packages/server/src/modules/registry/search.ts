@@ -1,0 +1,148 @@
+/** 干部名册 roster search: every filter becomes an indexed SQL condition; age and young-cadre rules come from the rules configuration. */
+import { and, asc, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { CODE_SETS, retirementDate, todayISO, youngThreshold, type RulesConfig } from '@cadre/core';
+import type { Db } from '../../db/client';
+import { cadre, orgUnit } from '../../db/schema';
+import type { CurrentUser } from '../../auth/roles';
+import { orgScopeCondition } from '../../auth/policy';
+import type { RosterQuery } from './schema';
+import { presentCadre } from './service';
+
+/** asOf minus n years; 29 Feb falls back to 28 Feb. age(b, asOf) ≥ n ⇔ b ≤ yearsBefore(asOf, n) */
+export function yearsBefore(asOf: string, n: number): string {
+  const y = Number(asOf.slice(0, 4)) - n;
+  let md = asOf.slice(5);
+  if (md === '02-29' && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) md = '02-28';
+  return `${String(y).padStart(4, '0')}-${md}`;
+}
+
+/** latest birth date (for a sex) whose statutory retirement falls on or before `until` (retirement is monotonic in birth date) */
+function retirementBirthCutoff(sex: '1' | '2', until: string, rules: RulesConfig): string {
+  const toDays = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86400000;
+  const fromDays = (n: number) => new Date(n * 86400000).toISOString().slice(0, 10);
+  let a = toDays(yearsBefore(until, 80));
+  let b = toDays(until);
+  while (a < b) {
+    const mid = Math.ceil((a + b) / 2);
+    if (retirementDate(fromDays(mid), sex, 'cadre', rules) <= until) a = mid;
+    else b = mid - 1;
+  }
+  return fromDays(a);
+}
+
+export function rosterConditions(user: CurrentUser, q: RosterQuery, rules: RulesConfig): SQL | undefined {
+  const asOf = q.asOf ?? todayISO();
+  const c: (SQL | undefined)[] = [orgScopeCondition(user, cadre.currentOrgId)];
+  if (q.status) c.push(eq(cadre.status, q.status));
+  if (q.q) {
+    const s = q.q.toLowerCase();
+    c.push(/^[a-z]+$/.test(s) ? sql`${cadre.pinyin} like ${s + '%'}` : sql`${cadre.name} like ${'%' + q.q + '%'}`);
+  }
+  if (q.orgId) c.push(sql`${cadre.currentOrgId} in (select id from org_unit where path like (select path from org_unit where id = ${q.orgId}) || '%')`);
+  if (q.postLevel?.length) c.push(inArray(cadre.postLevel, q.postLevel));
+  if (q.rank?.length) c.push(inArray(cadre.rank, q.rank));
+  if (q.ageMin != null) c.push(lte(cadre.birthDate, yearsBefore(asOf, q.ageMin)));
+  if (q.ageMax != null) c.push(gt(cadre.birthDate, yearsBefore(asOf, q.ageMax + 1)));
+  if (q.sex) c.push(eq(cadre.sex, q.sex));
+  if (q.ethnicity?.length) c.push(inArray(cadre.ethnicity, q.ethnicity));
+  if (q.political?.length) c.push(inArray(cadre.politicalStatus, q.political));
+  if (q.nonParty != null) c.push(q.nonParty ? sql`${cadre.politicalStatus} not in ('01','02')` : inArray(cadre.politicalStatus, ['01', '02']));
+  if (q.education?.length) c.push(inArray(cadre.highestEducation, q.education));
+  if (q.specialty?.length) c.push(inArray(cadre.specialtyCategory, q.specialty));
+  if (q.tag?.length) c.push(sql`${cadre.tags} @> ${sql.raw(`ARRAY[${q.tag.map((t) => `'${t.replace(/'/g, "''")}'`).join(',')}]::text[]`)}`);
+  if (q.young != null) {
+    const young = youngCondition(asOf, rules);
+    c.push(q.young ? young : sql`not (${young})`);
+  }
+  if (q.retiringWithinYears != null) {
+    const until = yearsBefore(asOf, -q.retiringWithinYears);
+    c.push(
+      or(
+        and(eq(cadre.sex, '1'), lte(cadre.birthDate, retirementBirthCutoff('1', until, rules))),
+        and(eq(cadre.sex, '2'), lte(cadre.birthDate, retirementBirthCutoff('2', until, rules))),
+      ),
+    );
+  }
+  return and(...c.filter(Boolean));
+}
+
+/** young cadre ⇔ age ≤ threshold of the cadre's level (rules.youngCadre); grouped by threshold */
+function youngCondition(asOf: string, rules: RulesConfig): SQL {
+  const byThreshold = new Map<number, string[]>();
+  for (const { code } of CODE_SETS.postLevel) {
+    const t = youngThreshold(code, rules);
+    byThreshold.set(t, [...(byThreshold.get(t) ?? []), code]);
+  }
+  const parts: SQL[] = [];
+  for (const [t, codes] of byThreshold) parts.push(and(inArray(cadre.postLevel, codes), gt(cadre.birthDate, yearsBefore(asOf, t + 1)))!);
+  parts.push(and(sql`${cadre.postLevel} is null`, gt(cadre.birthDate, yearsBefore(asOf, youngThreshold(null, rules) + 1)))!);
+  return or(...parts)!;
+}
+
+function orderBy(sort: RosterQuery['sort']) {
+  const dir = sort.startsWith('-') ? desc : asc;
+  const key = sort.replace(/^-/, '');
+  switch (key) {
+    case 'name':
+      return [dir(cadre.pinyin), dir(cadre.id)];
+    case 'birthDate':
+      return [dir(cadre.birthDate), asc(cadre.id)];
+    case 'postStartDate':
+      return [dir(cadre.postStartDate), asc(cadre.id)];
+    case 'postLevel':
+      return [dir(cadre.postLevel), asc(cadre.birthDate), asc(cadre.id)];
+    case 'id':
+      return [dir(cadre.id)];
+    default:
+      return [dir(orgUnit.sort), dir(orgUnit.id), asc(cadre.postLevel), asc(cadre.postStartDate), asc(cadre.id)];
+  }
+}
+
+const ROSTER_COLUMNS = {
+  id: cadre.id,
+  name: cadre.name,
+  sex: cadre.sex,
+  ethnicity: cadre.ethnicity,
+  birthDate: cadre.birthDate,
+  nativePlace: cadre.nativePlace,
+  politicalStatus: cadre.politicalStatus,
+  partyJoinDate: cadre.partyJoinDate,
+  workStartDate: cadre.workStartDate,
+  fullTimeEducation: cadre.fullTimeEducation,
+  highestEducation: cadre.highestEducation,
+  highestDegree: cadre.highestDegree,
+  specialtyCategory: cadre.specialtyCategory,
+  professionalTitle: cadre.professionalTitle,
+  currentOrgId: cadre.currentOrgId,
+  orgName: orgUnit.name,
+  currentPostTitle: cadre.currentPostTitle,
+  postLevel: cadre.postLevel,
+  rank: cadre.rank,
+  postStartDate: cadre.postStartDate,
+  levelStartDate: cadre.levelStartDate,
+  tags: cadre.tags,
+  style: cadre.style,
+  status: cadre.status,
+  version: cadre.version,
+};
+
+export async function searchRoster(db: Db, user: CurrentUser, q: RosterQuery, rules: RulesConfig, opts: { count?: boolean; limit?: number } = {}) {
+  const where = rosterConditions(user, q, rules);
+  const limit = opts.limit ?? q.pageSize;
+  const rowsP = db
+    .select(ROSTER_COLUMNS)
+    .from(cadre)
+    .leftJoin(orgUnit, eq(orgUnit.id, cadre.currentOrgId))
+    .where(where)
+    .orderBy(...orderBy(q.sort))
+    .limit(limit)
+    .offset(opts.limit ? 0 : (q.page - 1) * q.pageSize);
+  const countP = opts.count === false ? Promise.resolve([{ n: -1 }]) : db.select({ n: sql<number>`count(*)::int` }).from(cadre).where(where);
+  const [rows, [{ n }]] = await Promise.all([rowsP, countP]);
+  const asOf = q.asOf ?? todayISO();
+  const items = rows.map((r) => {
+    const p = presentCadre(r as never, user, rules, asOf);
+    return { ...r, age: p.age, isYoung: p.isYoung, yearsInPost: p.yearsInPost };
+  });
+  return { items, total: n, page: q.page, pageSize: q.pageSize };
+}
