@@ -93,10 +93,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext === 'querystring' ? 'query.' : err.validationContext === 'params' ? 'params.' : '';
       const issues = err.validation.map((v) => {
-        const zi = (v.params as { issue?: { path: PropertyKey[]; code: string; message: string } }).issue;
-        return zi
-          ? fromZodIssue(zi as never, where.replace(/\.$/, ''))
-          : { path: where + v.instancePath.replace(/^\//, '').replace(/\//g, '.'), code: v.keyword, message: v.message ?? '', messageEn: v.message ?? '' };
+        const path = v.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+        return fromZodIssue({ ...(v.params as object), path, code: v.keyword, message: v.message ?? '' }, where.replace(/\.$/, ''));
       });
       const e = new HttpError(400, 'validation', `输入有误：${issues.map((i) => `${i.path}：${i.message}`).join('；')}`, `Invalid input: ${issues.map((i) => `${i.path}: ${i.messageEn}`).join('; ')}`, issues);
       return reply.status(400).send(e.toJSON());

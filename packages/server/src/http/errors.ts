@@ -62,6 +62,10 @@ export const issue = (path: string, code: string, message: string, messageEn: st
   messageEn,
 });
 
+const CUSTOM_ZH: Record<string, string> = {
+  'not a calendar date': '不是有效的日历日期',
+};
+
 /** Translate a zod issue into a bilingual field issue. */
 export function fromZodIssue(i: { path: PropertyKey[]; code: string; message: string; [k: string]: unknown }, prefix = ''): FieldIssue {
   const path = formatPath(i.path, prefix);
@@ -85,6 +89,9 @@ export function fromZodIssue(i: { path: PropertyKey[]; code: string; message: st
       break;
     case 'unrecognized_keys':
       zh = `不认识的字段：${Array.isArray(i.keys) ? (i.keys as string[]).join('、') : ''}`;
+      break;
+    case 'custom':
+      zh = CUSTOM_ZH[en] ?? en;
       break;
     default:
       zh = en;

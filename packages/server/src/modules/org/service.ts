@@ -105,7 +105,7 @@ export async function updateOrgUnit(db: Db, user: CurrentUser, actor: AuditActor
     if (moving) {
       await t
         .update(orgUnit)
-        .set({ path: sql`${newPath} || substring(${orgUnit.path} from ${current.path.length + 1})` })
+        .set({ path: sql`${newPath}::text || substring(${orgUnit.path} from ${current.path.length + 1}::int)` })
         .where(and(like(orgUnit.path, `${current.path}%`), sql`${orgUnit.id} <> ${id}`));
     }
     await writeAudit(t, actor, { action: 'update', entity: 'org_unit', entityId: id, before: res.before, after: res.after });
