@@ -4,19 +4,20 @@
  */
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { getTableColumns, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database, Db } from './client';
-import { TABLES_IN_ORDER, SERIAL_TABLES } from './tables';
+import { BACKUP_TABLES, TABLES_IN_ORDER, SERIAL_TABLES } from './tables';
 
 export const BACKUP_FORMAT = 'cadre-atlas-backup/1';
 
 export async function backupTo(database: Database, file: string): Promise<Record<string, number>> {
   const tables: Record<string, unknown[]> = {};
   const counts: Record<string, number> = {};
-  for (const [name, table] of TABLES_IN_ORDER) {
-    const rows = await database.db.select().from(table as never);
-    tables[name] = rows;
-    counts[name] = rows.length;
+  for (const [name] of BACKUP_TABLES) {
+    // to_jsonb keeps every value exactly as stored (microsecond timestamps, numerics, arrays)
+    const res = (await database.db.execute(sql.raw(`SELECT to_jsonb(t) AS r FROM "${name}" t ORDER BY 1`))) as unknown as { rows: { r: unknown }[] };
+    tables[name] = res.rows.map((x) => (typeof x.r === 'string' ? JSON.parse(x.r) : x.r));
+    counts[name] = res.rows.length;
   }
   const payload = JSON.stringify({ format: BACKUP_FORMAT, createdAt: new Date().toISOString(), tables });
   writeFileSync(file, gzipSync(payload));
@@ -37,21 +38,13 @@ export async function restoreFrom(database: Database, file: string): Promise<Rec
     const tx = txx as unknown as Db;
     await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
     await tx.execute(sql.raw(`TRUNCATE ${TABLES_IN_ORDER.map(([n]) => `"${n}"`).join(', ')} RESTART IDENTITY CASCADE`));
-    for (const [name, table] of TABLES_IN_ORDER) {
+    for (const [name] of BACKUP_TABLES) {
       const rows = data[name] ?? [];
       counts[name] = rows.length;
-      if (!rows.length) continue;
-      const cols = getTableColumns(table);
-      const tsKeys = Object.entries(cols)
-        .filter(([, c]) => c.columnType === 'PgTimestamp')
-        .map(([k]) => k);
-      const fixed = rows.map((r) => {
-        const o = { ...r };
-        for (const k of tsKeys) if (o[k] != null) o[k] = new Date(o[k] as string);
-        return o;
-      });
-      const per = Math.max(1, Math.floor(30000 / Object.keys(cols).length));
-      for (let i = 0; i < fixed.length; i += per) await tx.insert(table).values(fixed.slice(i, i + per) as never);
+      for (let i = 0; i < rows.length; i += 5000) {
+        const chunk = JSON.stringify(rows.slice(i, i + 5000));
+        await tx.execute(sql`INSERT INTO ${sql.identifier(name)} SELECT * FROM jsonb_populate_recordset(NULL::${sql.identifier(name)}, ${chunk}::jsonb)`);
+      }
     }
     await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
     await resetSequences(tx);

@@ -38,5 +38,8 @@ export const TABLES_IN_ORDER = [
   ['audit_log', t.auditLog],
 ] as const;
 
+/** what a backup holds: everything but the login sessions */
+export const BACKUP_TABLES = TABLES_IN_ORDER.filter(([n]) => n !== 'session');
+
 /** tables with a serial/bigserial `id` whose sequence must follow max(id) after bulk loads */
 export const SERIAL_TABLES = TABLES_IN_ORDER.map(([n]) => n).filter((n) => !['code_item', 'rules_config', 'session'].includes(n));

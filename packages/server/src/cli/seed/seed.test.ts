@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client';
+import { testDatabase } from '../../../test/db';
+import { checkDataset } from './check';
+import { type Dataset, generateDistrict, TABLE_ORDER } from './generate';
+import { loadDataset } from './load';
+import { seedDemo } from './seed';
+
+const hash = (ds: Dataset) => createHash('sha256').update(JSON.stringify(ds)).digest('hex');
+const SEED = 20261121;
+
+describe('generateDistrict', () => {
+  const ds = generateDistrict({ seed: SEED, cadres: 2000 });
+
+  it('is deterministic by seed', () => {
+    expect(hash(generateDistrict({ seed: SEED, cadres: 2000 }))).toBe(hash(ds));
+    expect(hash(generateDistrict({ seed: SEED + 1, cadres: 2000 }))).not.toBe(hash(ds));
+  });
+
+  it('passes every consistency check (ids, FKs, codes, 身份证号, dates, denormalised post, promotion years, quotas)', () => {
+    expect(checkDataset(ds)).toEqual([]);
+  });
+
+  it('looks like a district', () => {
+    const c = ds.cadre;
+    expect(c).toHaveLength(2000);
+    expect(ds.orgUnit.length).toBeGreaterThanOrEqual(70);
+    expect(ds.orgUnit.length).toBeLessThanOrEqual(100);
+    const towns = ds.orgUnit.filter((o) => o.kind === '镇街' && ds.team.some((t) => t.orgUnitId === o.id));
+    expect(towns.length).toBe(12);
+    expect(new Set(ds.orgUnit.map((o) => o.kind))).toEqual(new Set(['党政机关', '镇街', '国有企业', '事业单位', '园区']));
+    // vacancies: seats not all filled
+    const seats = ds.position.reduce((s, p) => s + (p.quota ?? 1), 0);
+    const leaders = c.filter((x) => x.currentPositionId != null).length;
+    expect(1 - leaders / seats).toBeGreaterThan(0.04);
+    expect(1 - leaders / seats).toBeLessThan(0.14);
+    // ~1% disciplined, some still inside the impact period
+    const disciplined = new Set(ds.discipline.map((d) => d.cadreId)).size;
+    expect(disciplined).toBeGreaterThanOrEqual(8);
+    expect(disciplined).toBeLessThanOrEqual(40);
+    expect(ds.discipline.some((d) => d.date > '2025-11-01')).toBe(true);
+    // structure shares
+    const share = (f: (x: (typeof c)[number]) => boolean) => c.filter(f).length / c.length;
+    expect(share((x) => x.sex === '2')).toBeGreaterThan(0.3);
+    expect(share((x) => x.sex === '2')).toBeLessThan(0.42);
+    expect(share((x) => x.politicalStatus === '01')).toBeGreaterThan(0.8);
+    expect(share((x) => x.politicalStatus === '01')).toBeLessThan(0.93);
+    expect(share((x) => x.ethnicity !== '01')).toBeGreaterThan(0.01);
+    // tenure: some ≥ 10 years and more ≥ 5 years in the same leading post
+    const tenure = c.filter((x) => x.currentPositionId).map((x) => 2026.8 - Number(x.postStartDate!.slice(0, 4)));
+    expect(tenure.filter((t) => t >= 10).length).toBeGreaterThan(3);
+    expect(tenure.filter((t) => t >= 5).length).toBeGreaterThan(40);
+    // pools, rounds, mentoring
+    const young = ds.pool.find((p) => p.kind === '优秀年轻干部')!;
+    expect(ds.poolEntry.filter((e) => e.poolId === young.id).length).toBeGreaterThan(150);
+    expect(ds.recommendationRound.length).toBeGreaterThanOrEqual(2);
+    expect(ds.mentorship.length).toBeGreaterThan(10);
+    expect(ds.developmentPlan.length).toBeGreaterThan(10);
+    expect(ds.supervisionItem.length).toBeGreaterThan(10);
+    expect(ds.careRecord.length).toBeGreaterThan(3);
+  });
+
+  it('scales (more units and teams, lite sections) and stays consistent; tiny sets work too', () => {
+    const big = generateDistrict({ seed: 7, cadres: 8000, lite: true });
+    expect(big.cadre).toHaveLength(8000);
+    expect(big.team.length).toBeGreaterThanOrEqual(390);
+    expect(big.familyMember).toHaveLength(0);
+    expect(checkDataset(big)).toEqual([]);
+    const tiny = generateDistrict({ seed: 3, cadres: 40 });
+    expect(tiny.cadre).toHaveLength(40);
+    expect(checkDataset(tiny)).toEqual([]);
+  });
+});
+
+describe('loadDataset (PGlite)', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await testDatabase();
+  }, 60_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('loads every row with foreign keys checked, resets sequences, refuses a second load', async () => {
+    const ds = generateDistrict({ seed: SEED, cadres: 2000 });
+    const res = await loadDataset(database, ds, { checkForeignKeys: true, analyze: false, rebuildIndexesFrom: 5000 });
+    expect(res.fkChecks).toBe(true);
+    for (const k of TABLE_ORDER) {
+      const table = k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+      const r = (await database.db.execute(sql.raw(`SELECT count(*)::int AS n, coalesce(max(id), 0)::int AS m FROM "${table}"`))) as unknown as { rows: { n: number; m: number }[] };
+      expect([k, r.rows[0].n]).toEqual([k, ds[k].length]);
+      expect(r.rows[0].m).toBe(ds[k].length);
+    }
+    // sequences continue after the loaded ids
+    const ins = (await database.db.execute(
+      sql.raw(`INSERT INTO org_unit (name, kind, path) VALUES ('测试单位', '党政机关', '/') RETURNING id`),
+    )) as unknown as { rows: { id: number }[] };
+    expect(ins.rows[0].id).toBe(ds.orgUnit.length + 1);
+    // secondary indexes were rebuilt
+    const ix = (await database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname IN ('cadre_tags_idx', 'cadre_id_number_uq', 'assessment_cadre_idx')`))) as unknown as { rows: { n: number }[] };
+    expect(ix.rows[0].n).toBe(3);
+    // jsonb, arrays, numerics round-trip
+    const c = (await database.db.execute(sql.raw(`SELECT tags, birth_date FROM cadre WHERE id = 1`))) as unknown as { rows: { tags: string[]; birth_date: string }[] };
+    expect(c.rows[0].tags).toEqual(ds.cadre[0].tags);
+    const p = (await database.db.execute(sql.raw(`SELECT description FROM position WHERE id = 1`))) as unknown as { rows: { description: unknown }[] };
+    expect(p.rows[0].description).toEqual(ds.position[0].description);
+    await expect(seedDemo(database, { cadres: 10 })).rejects.toThrow(/not empty/);
+  }, 120_000);
+});
