@@ -17,6 +17,7 @@ import { HttpError, fromZodIssue, unauthenticated } from './http/errors';
 import { SESSION_COOKIE, userForToken } from './auth/session';
 import type { CurrentUser } from './auth/roles';
 import { authRoutes } from './auth/routes';
+import { userRoutes } from './auth/users';
 import { auditRoutes } from './audit/routes';
 import { rulesRoutes } from './modules/rules/routes';
 import { orgRoutes } from './modules/org/routes';
@@ -120,6 +121,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   await app.register(authRoutes, { prefix: '/api/auth', loginRateLimit: opts.loginRateLimit });
+  await app.register(userRoutes, { prefix: '/api' });
   await app.register(rulesRoutes, { prefix: '/api' });
   await app.register(orgRoutes, { prefix: '/api' });
   await app.register(registryRoutes, { prefix: '/api' });

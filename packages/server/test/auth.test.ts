@@ -62,3 +62,32 @@ describe('authentication', () => {
     expect(paths).toContain('/api/org-units/{id}');
   });
 });
+
+describe('user administration', () => {
+  it('admins create scoped users; weak passwords, missing scope and non-admins are refused', async () => {
+    const admin = await t.as('admin');
+    const weak = await admin.post('/api/users', { username: 'hr2', displayName: 'HR', role: 'unit_hr', scopeOrgId: 3, password: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().issues.map((i: { path: string }) => i.path)).toContain('password');
+    const noScope = await admin.post('/api/users', { username: 'hr2', displayName: 'HR', role: 'unit_hr', password: 'long-enough-pw' });
+    expect(noScope.json().issues[0].path).toBe('scopeOrgId');
+    const ok = await admin.post('/api/users', { username: 'hr2', displayName: '财政局人事', role: 'unit_hr', scopeOrgId: 3, password: 'long-enough-pw' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).not.toHaveProperty('passwordHash');
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'hr2', password: 'long-enough-pw' } });
+    expect(login.statusCode).toBe(200);
+    const cadre = await t.as('ganbu');
+    expect((await cadre.get('/api/users')).statusCode).toBe(403);
+    expect((await cadre.post('/api/users', { username: 'x1', displayName: 'x', role: 'admin', password: 'long-enough-pw' })).statusCode).toBe(403);
+  });
+
+  it('deactivating a user ends their sessions', async () => {
+    const admin = await t.as('admin');
+    const leader = await t.as('lingdao');
+    const u = (await admin.get('/api/users')).json().items.find((x: { username: string }) => x.username === 'lingdao');
+    const res = await admin.patch(`/api/users/${u.id}`, { version: u.version, active: false });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await leader.get('/api/auth/me')).statusCode).toBe(401);
+    await expect(t.as('lingdao')).rejects.toThrow(/401/);
+  });
+});

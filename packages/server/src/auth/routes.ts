@@ -26,7 +26,12 @@ export async function authRoutes(
     {
       config: {
         public: true,
-        rateLimit: opts.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
+        // per address and account: brute force on one account is stopped without locking out a whole office behind one NAT
+        rateLimit: {
+          ...(opts.loginRateLimit ?? { max: 10, timeWindow: '1 minute' }),
+          hook: 'preHandler',
+          keyGenerator: (req: { ip: string; body?: unknown }) => `${req.ip}|${String((req.body as { username?: string } | undefined)?.username ?? '')}`,
+        },
       },
       schema: { tags: ['auth'], summary: '登录 Log in', body: LoginBody },
     },

@@ -1,5 +1,5 @@
 /** Start-up preparation: migrations, reference data, rules defaults, first admin, demo data on an empty registry. */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { CODE_SETS, DEFAULT_RULES } from '@cadre/core';
 import type { Database } from './client';
 import { runMigrations } from './migrate';
@@ -81,7 +81,13 @@ export async function bootstrap(database: Database, opts: BootstrapOptions = {})
 /** one account per role for trying the system; passwords are generated and printed once */
 async function createDemoUsers(database: Database) {
   const { db } = database;
-  const [town] = await db.select({ id: orgUnit.id, name: orgUnit.name }).from(orgUnit).where(eq(orgUnit.kind, '镇街')).limit(1);
+  // a real town (one with its own leadership team), not a grouping node
+  const [town] = await db
+    .select({ id: orgUnit.id, name: orgUnit.name })
+    .from(orgUnit)
+    .where(and(eq(orgUnit.kind, '镇街'), sql`exists (select 1 from team where team.org_unit_id = ${orgUnit.id})`))
+    .orderBy(orgUnit.id)
+    .limit(1);
   const list: { username: string; displayName: string; role: Role; scope?: { id: number; name: string } }[] = [
     { username: 'ganbu', displayName: '干部科 王科长', role: 'cadre' },
     { username: 'jiandu', displayName: '干部监督科 李科长', role: 'supervision' },
