@@ -1,0 +1,80 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import { Fallback } from './components/common';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from './api/client';
+import { LoginPage } from './pages/Login';
+import { AppLayout } from './AppLayout';
+
+const HomePage = lazy(() => import('./pages/Home'));
+const OrgPage = lazy(() => import('./pages/Org'));
+const RosterPage = lazy(() => import('./pages/Roster'));
+const ProfilePage = lazy(() => import('./pages/profile/Profile'));
+const AuditPage = lazy(() => import('./pages/AuditLog'));
+const RulesPage = lazy(() => import('./pages/Rules'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      retry: (n, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && n < 2,
+    },
+  },
+});
+
+export const theme = {
+  token: {
+    colorPrimary: '#a8071a',
+    colorLink: '#a8071a',
+    colorInfo: '#a8071a',
+    borderRadius: 4,
+    fontSize: 14,
+  },
+  components: {
+    Layout: { headerBg: '#a8071a', headerHeight: 56, siderBg: '#ffffff', bodyBg: '#f5f5f5' },
+    Menu: { itemSelectedBg: '#fff1f0', itemSelectedColor: '#a8071a' },
+    Table: { headerBg: '#fafafa' },
+  },
+};
+
+export function App() {
+  const { i18n } = useTranslation();
+  const [lang, setLangState] = useState(i18n.language);
+  useEffect(() => {
+    const h = (l: string) => setLangState(l);
+    i18n.on('languageChanged', h);
+    return () => i18n.off('languageChanged', h);
+  }, [i18n]);
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Suspense fallback={<Fallback />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route element={<AppLayout />}>
+                  <Route index element={<HomePage />} />
+                  <Route path="org" element={<OrgPage />} />
+                  <Route path="cadres" element={<RosterPage />} />
+                  <Route path="cadres/:id" element={<ProfilePage />} />
+                  <Route path="settings/audit" element={<AuditPage />} />
+                  <Route path="settings/rules" element={<RulesPage />} />
+                  <Route path="*" element={<Navigate to="/" replace />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

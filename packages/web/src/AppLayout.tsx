@@ -1,0 +1,144 @@
+import { Suspense, useEffect, useMemo } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Button, Dropdown, Layout, Menu, Result, Tag, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DownOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  SlidersOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, onUnauthenticated } from './api/client';
+import { useMe } from './api/hooks';
+import { setLang } from './i18n';
+import { Fallback } from './components/common';
+
+const { Header, Sider, Content } = Layout;
+
+/** Roles that may read the global audit log (docs/api.md). */
+export const AUDIT_ROLES = ['admin', 'supervision'];
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        qc.removeQueries({ queryKey: ['me'] });
+        if (!location.pathname.startsWith('/login')) {
+          navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+        }
+      }),
+    [qc, navigate, location.pathname, location.search],
+  );
+
+  const role = me.data?.user.role;
+  const items = useMemo<MenuProps['items']>(() => {
+    const settings: NonNullable<MenuProps['items']> = [];
+    if (role && AUDIT_ROLES.includes(role)) settings.push({ key: '/settings/audit', icon: <AuditOutlined />, label: <Link to="/settings/audit">{t('menu.audit')}</Link> });
+    settings.push({ key: '/settings/rules', icon: <SlidersOutlined />, label: <Link to="/settings/rules">{t('menu.rules')}</Link> });
+    return [
+      { key: '/', icon: <HomeOutlined />, label: <Link to="/" data-testid="nav-home">{t('menu.home')}</Link> },
+      { key: '/org', icon: <ApartmentOutlined />, label: <Link to="/org" data-testid="nav-org">{t('menu.org')}</Link> },
+      { key: '/cadres', icon: <TeamOutlined />, label: <Link to="/cadres" data-testid="nav-roster">{t('menu.roster')}</Link> },
+      // 班子研判, 人岗适配, 储备梯队, 监督管理, 规划, 数据交换: added by later issues.
+      { key: 'settings', icon: <SettingOutlined />, label: t('menu.settings'), children: settings },
+    ];
+  }, [t, role]);
+
+  if (me.isPending) return <Fallback />;
+  if (me.error) {
+    if (me.error instanceof ApiError && me.error.status === 401) {
+      return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    }
+    return (
+      <Result
+        status="error"
+        title={t('common.loadError')}
+        subTitle={me.error instanceof ApiError ? me.error.localized(i18n.language) : String(me.error)}
+        extra={<Button onClick={() => me.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  const { user, permissions } = me.data;
+
+  const path = location.pathname;
+  const selected = path.startsWith('/cadres') ? '/cadres' : path.startsWith('/org') ? '/org' : path.startsWith('/settings') ? path : '/';
+
+  const logout = async () => {
+    try {
+      await api.logout();
+    } finally {
+      qc.clear();
+      navigate('/login', { replace: true });
+    }
+  };
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'info', disabled: true, label: <span data-testid="user-info">{user.displayName}（{t(`role.${user.role}`)}）</span> },
+      { key: 'scope', disabled: true, label: <span data-testid="user-scope">{t('user.scope')}：{user.scopeOrgName ?? t('user.allScope')}</span> },
+      { type: 'divider' },
+      {
+        type: 'group',
+        key: 'lang',
+        label: t('user.language'),
+        children: [
+          { key: 'lang-zh', label: <span data-testid="lang-zh">中文{i18n.language !== 'en' ? ' ✓' : ''}</span> },
+          { key: 'lang-en', label: <span data-testid="lang-en">English{i18n.language === 'en' ? ' ✓' : ''}</span> },
+        ],
+      },
+      { type: 'divider' },
+      { key: 'logout', label: <span data-testid="logout">{t('user.logout')}</span> },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'lang-zh') setLang('zh-CN');
+      else if (key === 'lang-en') setLang('en');
+      else if (key === 'logout') void logout();
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <Header className="app-header">
+        <Link to="/" className="app-title">
+          <span className="emblem" aria-hidden>干</span>
+          {t('app.title')}
+        </Link>
+        <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+          <button type="button" className="app-user" data-testid="user-menu" aria-haspopup="menu">
+            <UserOutlined />
+            <span>{user.displayName}</span>
+            <Tag color="default" style={{ marginInlineEnd: 0 }}>{t(`role.${user.role}`)}</Tag>
+            <span style={{ opacity: 0.85 }}>{user.scopeOrgName ?? t('user.allScope')}</span>
+            {!permissions.canWrite && <Tag style={{ marginInlineEnd: 0 }}>{t('user.readOnly')}</Tag>}
+            <DownOutlined style={{ fontSize: 10 }} />
+          </button>
+        </Dropdown>
+      </Header>
+      <Layout>
+        <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <nav aria-label={t('app.short')}>
+            <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={['settings']} items={items} style={{ borderInlineEnd: 0 }} data-testid="side-menu" />
+          </nav>
+        </Sider>
+        <Content className="app-content" id="main" tabIndex={-1}>
+          <Suspense fallback={<Fallback />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
+

@@ -1,0 +1,147 @@
+/** Typed fetch client for the Cadre Atlas HTTP API (docs/api.md). */
+import type {
+  AuditEntry,
+  CadreResponse,
+  Cadre,
+  CodesResponse,
+  MeResponse,
+  OrgUnit,
+  OrgUnitDetail,
+  Page,
+  RosterRow,
+  RulesResponse,
+  RulesVersion,
+  SavedFilter,
+  SectionRow,
+  StatsOverview,
+  User,
+} from './types';
+
+export interface ApiIssue {
+  path: string;
+  code: string;
+  message: string;
+  messageEn?: string;
+}
+
+/** Any non-2xx answer of the API, parsed from its JSON body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly error: string;
+  readonly messageEn: string;
+  readonly issues: ApiIssue[];
+  /** for 409: the record as stored now */
+  readonly current: Record<string, unknown> | undefined;
+
+  constructor(status: number, body: Partial<{ error: string; message: string; messageEn: string; issues: ApiIssue[]; current: Record<string, unknown> }>) {
+    super(body.message ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.error = body.error ?? (status === 429 ? 'rate_limited' : 'http_error');
+    this.messageEn = body.messageEn ?? body.message ?? `HTTP ${status}`;
+    this.issues = Array.isArray(body.issues) ? body.issues : [];
+    this.current = body.current;
+  }
+
+  /** the message in the UI language */
+  localized(lang: string): string {
+    return lang.startsWith('en') ? this.messageEn : this.message;
+  }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined | (string | number)[]>;
+
+export function toQueryString(q: Query | undefined): string {
+  if (!q) return '';
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    sp.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Listeners told about 401 answers so the shell can send the user to the login page. */
+const unauthenticatedListeners = new Set<() => void>();
+export function onUnauthenticated(fn: () => void): () => void {
+  unauthenticatedListeners.add(fn);
+  return () => unauthenticatedListeners.delete(fn);
+}
+
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'include', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch (e) {
+    throw new ApiError(0, { error: 'network', message: '网络连接失败', messageEn: 'Network error' });
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { message: text };
+    }
+  }
+  if (!res.ok) {
+    const err = new ApiError(res.status, (data ?? {}) as ConstructorParameters<typeof ApiError>[1]);
+    if (res.status === 401 && !url.endsWith('/auth/login')) unauthenticatedListeners.forEach((fn) => fn());
+    throw err;
+  }
+  return data as T;
+}
+
+const get = <T>(url: string, q?: Query) => request<T>('GET', url + toQueryString(q));
+
+export const api = {
+  // auth
+  login: (username: string, password: string) => request<{ user: User }>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<unknown>('POST', '/api/auth/logout'),
+  me: () => get<MeResponse>('/api/auth/me'),
+
+  // reference data
+  codes: () => get<CodesResponse>('/api/codes'),
+  rules: () => get<RulesResponse>('/api/rules'),
+  rulesVersions: () => get<{ items: RulesVersion[] } | RulesVersion[]>('/api/rules/versions'),
+
+  // organisation
+  orgUnits: () => get<{ items: OrgUnit[] }>('/api/org-units'),
+  orgUnit: (id: number) => get<OrgUnitDetail>(`/api/org-units/${id}`),
+
+  // cadres
+  roster: (q: Query) => get<Page<RosterRow>>('/api/cadres', q),
+  exportUrl: (q: Query) => `/api/cadres/export.xlsx${toQueryString(q)}`,
+  cadre: (id: number) => get<CadreResponse>(`/api/cadres/${id}`),
+  updateCadre: (id: number, body: Partial<Cadre> & { version: number }) => request<{ cadre: Cadre } | Cadre>('PATCH', `/api/cadres/${id}`, body),
+  section: (id: number, section: string) => get<{ items: SectionRow[] }>(`/api/cadres/${id}/${section}`),
+  createRow: (id: number, section: string, body: Record<string, unknown>) => request<unknown>('POST', `/api/cadres/${id}/${section}`, body),
+  updateRow: (id: number, section: string, rowId: number, body: Record<string, unknown> & { version: number }) =>
+    request<unknown>('PATCH', `/api/cadres/${id}/${section}/${rowId}`, body),
+  deleteRow: (id: number, section: string, rowId: number, version: number) =>
+    request<unknown>('DELETE', `/api/cadres/${id}/${section}/${rowId}${toQueryString({ version })}`),
+  cadreAudit: (id: number) => get<{ items: AuditEntry[] }>(`/api/cadres/${id}/audit`),
+
+  // audit
+  audit: (q: Query) => get<{ items: AuditEntry[]; total: number }>('/api/audit', q),
+
+  // statistics
+  overview: (orgId?: number) => get<StatsOverview>('/api/stats/overview', { orgId }),
+
+  // saved filters
+  savedFilters: () => get<{ items: SavedFilter[] } | SavedFilter[]>('/api/saved-filters'),
+  saveFilter: (name: string, filter: Record<string, string>) => request<SavedFilter>('POST', '/api/saved-filters', { name, filter }),
+  deleteFilter: (id: number) => request<unknown>('DELETE', `/api/saved-filters/${id}`),
+};
+
+/** Accept both `{ items }` and a bare array (list endpoints). */
+export function itemsOf<T>(v: { items: T[] } | T[] | undefined): T[] {
+  if (!v) return [];
+  return Array.isArray(v) ? v : v.items ?? [];
+}

@@ -1,0 +1,76 @@
+import type { Messages } from './zh';
+
+export const en: Messages = {
+  app: { title: 'Cadre Atlas', short: 'Cadre Atlas', skip: 'Skip to main content' },
+  menu: { home: 'Home', org: 'Organisation', roster: 'Cadre roster', settings: 'Settings', audit: 'Audit log', rules: 'Rules' },
+  role: { admin: 'Administrator', cadre: 'Cadre section', supervision: 'Supervision section', leader: 'Department leader', unit_hr: 'Unit HR officer' },
+  user: { scope: 'Scope', allScope: 'All units', language: 'Language', logout: 'Log out', readOnly: 'read-only' },
+  login: {
+    title: 'Sign in',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    required: 'Please enter {{field}}',
+    failed: 'Wrong username or password',
+    rateLimited: 'Too many attempts, please try again later',
+    notice: 'This system holds sensitive personnel data; every access is audited.',
+  },
+  common: {
+    search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', edit: 'Edit', add: 'Add', delete: 'Delete',
+    confirmDelete: 'Delete this record?', actions: 'Actions', noData: 'No data', years: 'yrs', yearsOld: '',
+    persons: '', yes: 'Yes', no: 'No', total: '{{total}} in total', close: 'Close', all: 'All', loadError: 'Failed to load',
+    saved: 'Saved', deleted: 'Deleted', retry: 'Retry', back: 'Back', more: 'More', none: 'None', view: 'View',
+    fieldErrors: 'Please check these fields', forbidden: 'Access denied', notFound: 'Not found or outside your scope',
+  },
+  home: {
+    title: 'Cadre corps overview', cadreCount: 'Cadres', young: 'Young cadres', youngShare: 'Young share',
+    vacancies: 'Vacancies', retiring: 'Retiring within {{n}} yrs', women: 'Women', nonParty: 'Non-CPC',
+    ageStructure: 'Age structure', hint: 'Click a figure to open the matching roster', scope: 'Scope', viewOrg: 'Open organisation',
+  },
+  org: {
+    tree: 'Units', search: 'Search units', selectUnit: 'Select a unit on the left', teams: 'Leadership teams', position: 'Position',
+    level: 'Level', quota: 'Quota', filled: 'Filled', vacancy: 'Vacant', incumbents: 'Incumbents', chief: 'Chief',
+    key: 'Key post', viewRoster: 'Cadres of this unit and below', noTeam: 'No leadership team set up', age: 'age {{age}}',
+    inPost: '{{years}} yrs in post', kind: 'Kind', managementLevel: 'Managed by', rankLevel: 'Unit level',
+    summary: 'Quota {{quota}}, filled {{filled}}, vacant {{vacancies}}',
+  },
+  roster: {
+    title: 'Cadre roster', q: 'Name / pinyin initials', unit: 'Unit (incl. sub-units)', postLevel: 'Post level', rank: 'Rank',
+    ageMin: 'Age from', ageMax: 'to', sex: 'Sex', ethnicity: 'Ethnicity', political: 'Political status', nonParty: 'Non-CPC',
+    education: 'Highest education', specialty: 'Specialty', tag: 'Tag', young: 'Young cadres only', status: 'Status',
+    retiring: 'Retiring within {{n}} yrs', more: 'More filters', less: 'Fewer filters',
+    presets: 'Saved filters', savePreset: 'Save current filter', presetName: 'Filter name', presetSaved: 'Filter saved',
+    deletePreset: 'Delete', noPresets: 'No saved filters', columns: 'Columns', export: 'Export Excel', exportSelected: 'Export selected',
+    selected: '{{n}} selected', clearSelection: 'Clear selection', total: '{{total}} cadres', young_tag: 'Young',
+  },
+  style: { tiger: 'Enterprising (小老虎型)', ox: 'Steady (老黄牛型)' },
+  profile: {
+    title: 'Cadre file', age: 'age {{age}}', inPostYears: '{{years}} yrs in current post', noPost: 'No current post', edit: 'Edit basic info',
+    editRow: 'Edit', addRow: 'Add', youngCadre: 'Young cadre', noPhoto: 'No photo', back: 'Back to roster',
+    targetHours: 'Annual centralised training target: {{hours}} h', hoursByYear: 'Training hours per year', scoresByYear: 'Annual assessment scores',
+    impactRunning: 'Impact period running', impactOver: 'Expired', impactRevoked: 'Revoked', timeline: 'Career', table: 'Details',
+    now: 'present', goalsDone: 'done', checkpoint: 'Checkpoint', addGoal: 'Add goal', addCheckpoint: 'Add checkpoint',
+    qualityAverage: 'Average', politicalTraining: 'Political',
+  },
+  section: {
+    basic: 'Basic info', education: 'Education', career: 'Career', 'rank-history': 'Posts & ranks', assessments: 'Assessments',
+    training: 'Training', rewards: 'Rewards', discipline: 'Discipline', family: 'Family', 'key-moments': 'Key moments',
+    'political-quality': 'Political quality', talks: 'Talks', movements: 'Movements', supervision: 'Supervision',
+    care: 'Care records', 'development-plans': 'Development plan', audit: 'Audit trail',
+  },
+  validation: {
+    required: '{{field}} is required', idNumber: 'Invalid ID number (format or check digit)', dateOrder: '{{end}} must not be before {{start}}',
+    future: '{{field}} must not be in the future', idBirth: 'Birth date in the ID number does not match', idSex: 'Sex in the ID number does not match',
+    range: '{{field}} must be between {{min}} and {{max}}', workBeforeBirth: 'Work start must be after birth',
+  },
+  conflict: {
+    title: 'The record was changed by someone else', intro: 'While you were editing, another user saved this record (now version {{version}}). Choose which content to keep.',
+    field: 'Field', mine: 'Mine', theirs: 'Saved now', useMine: 'Use mine', useTheirs: 'Use theirs (reload)', changed: 'differs',
+  },
+  audit: {
+    title: 'Audit log', at: 'Time', user: 'User', action: 'Action', entity: 'Entity', changes: 'Changes', before: 'Before',
+    after: 'After', ip: 'IP', entityId: 'Entity id', cadreId: 'Cadre id', from: 'From', to: 'To', noChanges: 'No field changes', onlyChanges: 'Changes', withReads: 'All (incl. reads)',
+    actions: { create: 'Create', update: 'Update', delete: 'Delete', read: 'Read', login: 'Login', login_failed: 'Login failed', import: 'Import', restore: 'Restore', export: 'Export' },
+  },
+  rules: { title: 'Rules configuration', version: 'Version {{v}}', createdAt: 'In force since', comment: 'Comment', versions: 'Versions', config: 'Configuration', readOnlyHint: 'Rules are data; changes take effect immediately (administrators only).' },
+};
