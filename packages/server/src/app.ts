@@ -23,6 +23,7 @@ import { rulesRoutes } from './modules/rules/routes';
 import { orgRoutes } from './modules/org/routes';
 import { registryRoutes } from './modules/registry/routes';
 import { statsRoutes } from './modules/stats/routes';
+import { savedFilterRoutes } from './modules/registry/saved-filters';
 import { staticWeb } from './http/static';
 
 export interface AppContext {
@@ -72,6 +73,18 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     cookieSecure: opts.cookieSecure ?? false,
   });
   app.decorateRequest('user', null);
+
+  // an empty JSON body (e.g. POST /api/auth/logout from a generic client) is "no body", not an error
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (!text.trim()) return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new HttpError(400, 'bad_json', '请求体不是合法的 JSON', 'request body is not valid JSON'), undefined);
+    }
+  });
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -126,6 +139,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(orgRoutes, { prefix: '/api' });
   await app.register(registryRoutes, { prefix: '/api' });
   await app.register(statsRoutes, { prefix: '/api' });
+  await app.register(savedFilterRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   if (opts.serveWeb !== false) await app.register(staticWeb);
   return app as unknown as App;

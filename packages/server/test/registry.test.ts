@@ -234,3 +234,23 @@ describe('org structure and appointments', () => {
     expect(res.json().issues[0].code).toBe('in_use');
   });
 });
+
+describe('saved filters and small contract details', () => {
+  it('keeps saved filters per user', async () => {
+    const a = await admin.post('/api/saved-filters', { name: '年轻女干部', filter: { sex: '2', young: 'true' } });
+    expect(a.statusCode, a.body).toBe(200);
+    expect((await admin.get('/api/saved-filters')).json().items.map((x: { name: string }) => x.name)).toEqual(['年轻女干部']);
+    const other = await t.as('lingdao');
+    expect((await other.get('/api/saved-filters')).json().items).toEqual([]);
+    expect((await other.del(`/api/saved-filters/${a.json().id}`)).statusCode).toBe(404);
+    expect((await admin.del(`/api/saved-filters/${a.json().id}`)).statusCode).toBe(200);
+  });
+
+  it('accepts an empty JSON body and gives English code names', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { 'content-type': 'application/json' }, payload: '' });
+    expect(res.statusCode).toBe(200);
+    const codes = (await admin.get('/api/codes')).json().sets;
+    expect(codes.ethnicity.length).toBeGreaterThanOrEqual(56);
+    expect(codes.sex.find((c: { code: string }) => c.code === '2')).toMatchObject({ name: '女', nameEn: expect.any(String) });
+  });
+});

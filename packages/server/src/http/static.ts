@@ -14,7 +14,7 @@ export async function staticWeb(app: FastifyInstance) {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, preCompressed: false });
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, preCompressed: false });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: '接口不存在', messageEn: 'no such endpoint' });
     return reply.sendFile('index.html');

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CODE_SETS, RulesConfigSchema } from '@cadre/core';
+import { CODE_SETS, codeLabelEn, RulesConfigSchema, type CodeSetId } from '@cadre/core';
 import { userOf } from '../../app';
 import { assertCanWrite } from '../../auth/policy';
 import { badRequest, fromZodIssue } from '../../http/errors';
@@ -13,7 +13,15 @@ export async function rulesRoutes(fastify: FastifyInstance) {
   const { db, rules } = app.ctx;
 
   app.get('/codes', { schema: { tags: ['reference'], summary: '代码集 National code sets' } }, async () => ({
-    sets: Object.fromEntries(Object.entries(CODE_SETS).map(([k, v]) => [k, v.map((e) => ({ code: e.code, name: e.name, ...(e.parent ? { parent: e.parent } : {}) }))])),
+    sets: Object.fromEntries(
+      Object.entries(CODE_SETS).map(([k, v]) => [
+        k,
+        v.map((e) => {
+          const en = codeLabelEn(k as CodeSetId, e.code);
+          return { code: e.code, name: e.name, ...(en && en !== e.name ? { nameEn: en } : {}), ...(e.parent ? { parent: e.parent } : {}) };
+        }),
+      ]),
+    ),
   }));
 
   app.get('/rules', { schema: { tags: ['rules'], summary: '当前规则配置 Rules configuration in force' } }, async () => rules.current());
