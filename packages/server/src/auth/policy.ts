@@ -2,7 +2,7 @@
  * Server-side access rules: role → writable areas, org-subtree scope, sensitive categories.
  * Scope violations answer 404 (not 403) so ids outside the subtree cannot be probed.
  */
-import { eq, like, or, sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import { eq, like, sql, type SQL, type AnyColumn } from 'drizzle-orm';
 import type { RulesConfig } from '@cadre/core';
 import type { Db } from '../db/client';
 import { orgUnit } from '../db/schema';
@@ -69,4 +69,3 @@ export async function assertOrgInScope(db: Db, user: CurrentUser, orgId: number 
   return u.path;
 }
 
-export { or };

@@ -49,7 +49,7 @@ export function rosterConditions(user: CurrentUser, q: RosterQuery, rules: Rules
   if (q.nonParty != null) c.push(q.nonParty ? sql`${cadre.politicalStatus} not in ('01','02')` : inArray(cadre.politicalStatus, ['01', '02']));
   if (q.education?.length) c.push(inArray(cadre.highestEducation, q.education));
   if (q.specialty?.length) c.push(inArray(cadre.specialtyCategory, q.specialty));
-  if (q.tag?.length) c.push(sql`${cadre.tags} @> ${sql.raw(`ARRAY[${q.tag.map((t) => `'${t.replace(/'/g, "''")}'`).join(',')}]::text[]`)}`);
+  if (q.tag?.length) c.push(sql`${cadre.tags} @> ${sql.param(q.tag)}::text[]`);
   if (q.young != null) {
     const young = youngCondition(asOf, rules);
     c.push(q.young ? young : sql`not (${young})`);

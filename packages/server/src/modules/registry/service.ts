@@ -155,10 +155,8 @@ function checkSectionRow(s: SectionDef, row: Record<string, unknown>, c: CadreRo
     if (va && vb && vb < va) issues.push(issue(b, 'range', `${b}(${vb})早于${a}(${va})`, `${b} ${vb} is before ${a} ${va}`));
   }
   if (s.key === 'assessments' && typeof row.year === 'number') {
-    const by = Number(c.birthDate.slice(0, 4));
     if (row.year > Number(today.slice(0, 4))) issues.push(issue('year', 'future', `考核年度(${row.year})晚于今年`, `assessment year ${row.year} is in the future`));
     if (row.year < Number(c.workStartDate.slice(0, 4))) issues.push(issue('year', 'before_work_start', `考核年度(${row.year})早于参加工作年份`, `assessment year ${row.year} is before the work start`));
-    void by;
   }
   return issues;
 }
