@@ -190,7 +190,10 @@ export const cadre = pgTable(
     index('cadre_level_idx').on(t.postLevel, t.birthDate),
     index('cadre_rank_idx').on(t.rank),
     index('cadre_name_idx').on(t.name),
-    index('cadre_pinyin_idx').on(t.pinyin),
+    // LIKE 'zs%' prefix search works with any collation only through text_pattern_ops
+    index('cadre_pinyin_idx').on(t.pinyin.op('text_pattern_ops')),
+    // covering index: roster counts with the common filters become index-only scans
+    index('cadre_filter_cover').on(t.status, t.politicalStatus, t.highestEducation, t.sex, t.postLevel, t.rank, t.specialtyCategory, t.birthDate, t.currentOrgId),
     index('cadre_status_idx').on(t.status),
     index('cadre_tags_idx').using('gin', t.tags),
     uniqueIndex('cadre_id_number_uq').on(t.idNumber),

@@ -34,11 +34,13 @@ export function rosterConditions(user: CurrentUser, q: RosterQuery, rules: Rules
   const asOf = q.asOf ?? todayISO();
   const c: (SQL | undefined)[] = [orgScopeCondition(user, cadre.currentOrgId)];
   if (q.status) c.push(eq(cadre.status, q.status));
+  if (q.ids) c.push(q.ids.length ? inArray(cadre.id, q.ids) : sql`false`);
   if (q.q) {
     const s = q.q.toLowerCase();
     c.push(/^[a-z]+$/.test(s) ? sql`${cadre.pinyin} like ${s + '%'}` : sql`${cadre.name} like ${'%' + q.q + '%'}`);
   }
-  if (q.orgId) c.push(sql`${cadre.currentOrgId} in (select id from org_unit where path like (select path from org_unit where id = ${q.orgId}) || '%')`);
+  // = any(array(subquery)): the planner sees the real number of units instead of guessing from the LIKE pattern
+  if (q.orgId) c.push(sql`${cadre.currentOrgId} = any(array(select id from org_unit where path like (select path from org_unit where id = ${q.orgId}) || '%'))`);
   if (q.postLevel?.length) c.push(inArray(cadre.postLevel, q.postLevel));
   if (q.rank?.length) c.push(inArray(cadre.rank, q.rank));
   if (q.ageMin != null) c.push(lte(cadre.birthDate, yearsBefore(asOf, q.ageMin)));

@@ -1,0 +1,82 @@
+/**
+ * npm run bench — every bench script in bench/, then one summary table.
+ *
+ * Env: BENCH_CADRES (100000), BENCH_QUICK=1 (10k cadres, fewer iterations: a smoke run),
+ * BENCH_DBS=pglite,postgres, BENCH_DATABASE_URL / TEST_DATABASE_URL (use that PostgreSQL server),
+ * BENCH_PG_PORT (54331, throw-away server), BENCH_PGLITE_DIR (parent of the PGlite temp dir, or
+ * "memory"), BENCH_ITERATIONS, BENCH_BASELINE_ITERATIONS, BENCH_WARMUP, BENCH_LOAD_SECONDS,
+ * BENCH_LOAD_CONNECTIONS, BENCH_ONLY=name[,name]. See docs/benchmarks.md.
+ *
+ * It is a report: the exit code is 0 even when a target is missed (MISSED is printed); it is
+ * non-zero only when a bench crashed.
+ */
+import { readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Bench, SummaryRow } from './lib/bench';
+import { config } from './lib/config';
+import { closeBenchDatabases, installSignalCleanup } from './lib/db';
+import { ms, ratio } from './lib/stats';
+import { printTable } from './lib/table';
+import { bench as rosterSearch } from './roster-search';
+import { bench as browserRoster } from './browser-roster'; // the 干部名册 in Chromium (issue 3)
+
+const BENCHES: Bench[] = [rosterSearch, browserRoster];
+
+installSignalCleanup();
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const selected = only?.length ? BENCHES.filter((b) => only.includes(b.name)) : BENCHES;
+const cpu = os.cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const busy = () => os.loadavg()[0] > os.cpus().length * 0.75;
+console.log(
+  `cadre-atlas bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB, load average ${load()}\n` +
+    `cadres ${config.cadres.toLocaleString('en')}${config.quick ? ' (BENCH_QUICK)' : ''}, databases ${config.dbs.join('+')}, ` +
+    `${config.iterations} timed requests + ${config.warmup} warm-up, baseline ${config.baselineIterations}, load ${config.loadSeconds} s × ${config.loadConnections} conn\n` +
+    `benches: ${selected.map((b) => b.name).join(', ') || '(none)'}`,
+);
+
+if (busy()) console.log(`WARNING: the machine is busy (load average ${load()} on ${os.cpus().length} cores) — latencies will be inflated`);
+
+const t0 = performance.now();
+const rows: SummaryRow[] = [];
+let crashed = false;
+try {
+  for (const b of selected) {
+    try {
+      rows.push(...(await b.run()));
+    } catch (e) {
+      crashed = true;
+      console.error(`bench ${b.name} crashed:`, e);
+    }
+  }
+} finally {
+  await closeBenchDatabases();
+}
+
+printTable(
+  `══ summary (${((performance.now() - t0) / 1000).toFixed(0)} s) ══`,
+  ['bench', 'database', 'cadres', 'scenario', 'median ms', 'p95 ms', 'target p95', 'result', 'baseline median', 'ratio', 'req/s (load)', 'note'],
+  rows.map((r) => [
+    r.bench,
+    r.engine,
+    r.cadres.toLocaleString('en'),
+    r.scenario,
+    r.median != null ? ms(r.median) : '',
+    r.p95 != null ? ms(r.p95) : '',
+    r.targetP95 != null ? `≤ ${r.targetP95} ms` : '',
+    r.status === 'MISSED' ? 'FAIL (MISSED)' : r.status,
+    r.baselineMedian != null ? ms(r.baselineMedian) : '',
+    r.median != null && r.baselineMedian != null ? ratio(r.median, r.baselineMedian) : '',
+    r.rps != null ? r.rps.toFixed(1) : '',
+    r.note ?? '',
+  ]),
+);
+const missed = rows.filter((r) => r.status === 'MISSED');
+if (missed.length) {
+  console.log(`\n!!!!!!!! MISSED ${missed.length} target(s): ${missed.map((r) => `${r.bench} on ${r.engine} (p95 ${ms(r.p95!)} ms > ${r.targetP95} ms)`).join('; ')} !!!!!!!!`);
+} else if (rows.some((r) => r.status === 'PASS')) console.log('\nall measured targets met');
+console.log(`load average at the end: ${load()}${busy() ? ' — BUSY machine: treat absolute figures with care; the ratios to the same-run baseline are more robust' : ''}`);
+for (const r of rows.filter((x) => x.status === 'SKIPPED' || x.status === 'ERROR')) console.log(`${r.status}: ${r.bench} on ${r.engine} — ${r.note}`);
+process.exit(crashed || rows.some((r) => r.status === 'ERROR') ? 1 : 0);
