@@ -64,8 +64,30 @@ const csv = z
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
   .optional();
 
+/** max number of ids in the roster's `ids` filter (links from statistics to the people behind a number) */
+export const ROSTER_IDS_MAX = 5000;
+const idList = z
+  .string()
+  .max(ROSTER_IDS_MAX * 12)
+  .transform((s, ctx) => {
+    const parts = s.split(',').map((x) => x.trim()).filter(Boolean);
+    if (parts.length > ROSTER_IDS_MAX) {
+      ctx.addIssue({ code: 'custom', message: `at most ${ROSTER_IDS_MAX} ids` });
+      return z.NEVER;
+    }
+    const ids = parts.map(Number);
+    if (ids.some((n) => !Number.isInteger(n) || n <= 0 || n > 2147483647)) {
+      ctx.addIssue({ code: 'custom', message: 'ids must be positive integers' });
+      return z.NEVER;
+    }
+    return ids;
+  })
+  .optional();
+
 export const RosterQuery = z.object({
   q: z.string().trim().max(50).optional(),
+  /** comma list of cadre ids (≤ 5,000): the people behind a statistic */
+  ids: idList,
   orgId: z.coerce.number().int().positive().optional(),
   postLevel: csv,
   rank: csv,
