@@ -1,0 +1,50 @@
+/**
+ * docs/screenshots/{home,roster,profile}.png — zh-CN, 1440×900, the demo district of 2,000 cadres,
+ * taken from the real server (built web app) in Debian's Chromium through the e2e harness.
+ *
+ *   npm run build && node --import tsx e2e/screenshots.ts
+ *
+ * Env: OUT (docs/screenshots), SHOT_CADRES (2000), PROFILE_ID (default: the first row of the roster).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { newPage, PASSWORD, startHarness } from './harness';
+
+const OUT = process.env.OUT ?? 'docs/screenshots';
+mkdirSync(OUT, { recursive: true });
+
+const h = await startHarness({ cadres: Number(process.env.SHOT_CADRES ?? 2000) });
+try {
+  const { page } = await newPage(h, { locale: 'zh-CN' });
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  await page.addInitScript(() => localStorage.setItem('cadre.lang', 'zh-CN'));
+  const shot = async (name: string) => {
+    await page.mouse.move(1439, 899); // no hover highlight
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(300); // let antd's transitions settle
+    const file = path.join(OUT, `${name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`wrote ${file}`);
+  };
+
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('home-page').waitFor();
+  await page.getByTestId('age-structure').waitFor();
+  await shot('home');
+
+  await page.getByTestId('nav-roster').click();
+  await page.locator('[data-testid="roster-table"] tr.ant-table-row').first().waitFor();
+  await shot('roster');
+
+  if (process.env.PROFILE_ID) await page.goto(`/cadres/${process.env.PROFILE_ID}`);
+  else await page.getByTestId('roster-name-link').first().click();
+  await page.getByTestId('profile-header').waitFor();
+  await page.getByTestId('basic-info').waitFor();
+  await shot('profile');
+} finally {
+  await h.close();
+}
