@@ -8,3 +8,4 @@ export * from './young';
 export * from './pinyin';
 export * from './validation';
 export * from './tenure';
+export * from './stats';

@@ -7,6 +7,14 @@
 import { z } from 'zod';
 import { CODE_SETS, ROLES } from './codes';
 import { isValidISODate } from './dates';
+import {
+  DEFAULT_EXPERIENCE_MAPPING,
+  DEFAULT_FIT_RULES,
+  DEFAULT_POSITION_TEMPLATES,
+  ExperienceMappingSchema,
+  FitRulesSchema,
+  PositionTemplatesSchema,
+} from './fit/config';
 
 // ───────────────────────────── building blocks ─────────────────────────────
 const Bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
@@ -17,6 +25,13 @@ const PosInt = z.number().int().positive();
 const Share = z.number().min(0).max(1);
 const Age = z.number().int().min(1).max(120);
 const RoleSchema = z.enum(ROLES);
+/** a band on a continuous number of years (tenure, time to retirement) */
+const YearBand = z.object({ label: z.string().min(1), min: z.number().nonnegative().optional(), max: z.number().positive().optional() });
+const bandOrder = (bs: { min?: number; max?: number }[], ctx: z.RefinementCtx) => {
+  bs.forEach((b, i) => {
+    if (b.min != null && b.max != null && b.min >= b.max) ctx.addIssue({ code: 'custom', message: `min ${b.min} >= max ${b.max}`, path: [i, 'min'] });
+  });
+};
 
 export const ComparisonOpSchema = z.enum(['<', '<=', '>', '>=', '==', '!=']);
 /** a literal value, or a reference to another number in the rules (e.g. 'rotation.mustRotateYears') */
@@ -55,6 +70,30 @@ export const CadreWarningRuleSchema = indicatorRule(z.enum(['red', 'orange', 'ye
 const RetirementGroup = <T extends z.ZodType>(t: T) => z.object({ male: t, femaleCadre: t, femaleWorker: t });
 
 const RoleList = z.array(RoleSchema);
+
+// defaults of the keys added with the team-analysis issue; the schema fills them in for rules
+// versions stored before they existed
+/** <2, 2–5, 5–10, ≥10 full years: the upper edges are the rotation thresholds (5 should, 10 must) */
+const DEFAULT_TENURE_BANDS = [
+  { label: '不满2年', max: 2 },
+  { label: '2-5年', min: 2, max: 5 },
+  { label: '5-10年', min: 5, max: 10 },
+  { label: '10年及以上', min: 10 },
+];
+/** ≤1, 1–3, 3–5, >5 years to the statutory retirement date */
+const DEFAULT_RETIREMENT_BANDS = [
+  { label: '1年内（含已到龄）', max: 1 },
+  { label: '1-3年', min: 1, max: 3 },
+  { label: '3-5年', min: 3, max: 5 },
+  { label: '5年以上', min: 5 },
+];
+const DEFAULT_TEAM_ANALYSIS = {
+  grassrootsExperienceTypes: ['基层', '镇街'],
+  recentAssessmentYears: 3,
+  lowAssessmentResults: ['基本称职', '不称职'],
+  excellentResults: ['优秀'],
+  historyQuarters: 8,
+};
 
 // ───────────────────────────── the schema ─────────────────────────────
 export const RulesConfigSchema = z
@@ -117,6 +156,29 @@ export const RulesConfigSchema = z
     }),
     /** "who retires in the next N years" */
     retirementHorizonYears: PosInt,
+    /**
+     * years-in-post bands for structure statistics, in FULL years (same anniversary rule as
+     * rotationStatus): a band holds min ≤ years < max (open ends when min/max are absent)
+     */
+    tenureBands: z.array(YearBand).min(1).superRefine(bandOrder).default(() => structuredClone(DEFAULT_TENURE_BANDS)),
+    /**
+     * years-to-retirement bands: a band holds the people whose statutory retirement date falls in
+     * (asOf + min years, asOf + max years]; a first band without min also holds those already past it
+     */
+    retirementBands: z.array(YearBand).min(1).superRefine(bandOrder).default(() => structuredClone(DEFAULT_RETIREMENT_BANDS)),
+    /** team analysis (班子运行全息图) classifications */
+    teamAnalysis: z.object({
+      /** experience types that count as 基层 experience (career.isGrassroots counts as all of them) */
+      grassrootsExperienceTypes: z.array(z.string().min(1)),
+      /** annual assessments of the last N completed years are shown and checked */
+      recentAssessmentYears: PosInt,
+      /** results that count as a weak assessment (ledger item, lowAssessmentCount metric) */
+      lowAssessmentResults: z.array(z.string().min(1)),
+      /** results that count as excellent (excellentCount metric) */
+      excellentResults: z.array(z.string().min(1)),
+      /** quarters of colour history shown on the hologram (季度预警) */
+      historyQuarters: PosInt,
+    }).default(() => structuredClone(DEFAULT_TEAM_ANALYSIS)),
     /** 最低任职年限 per 职级 code (职务与职级并行规定 第十八条); overrides the code-set value */
     rankMinYears: z.record(z.string(), Years),
     /** team colour rules (003 季度预警, 004 structure indicators); green when none applies */
@@ -149,6 +211,12 @@ export const RulesConfigSchema = z
       readyNow: z.object({ concentration: Share, maturity: Share }),
       shortTerm: z.object({ concentration: Share, maturity: Share }),
     }),
+    /** 岗位说明书 templates per position kind (镇街党委书记, 镇长, 经济部门正职 …); see fit/config.ts */
+    positionTemplates: PositionTemplatesSchema.default(() => structuredClone(DEFAULT_POSITION_TEMPLATES)),
+    /** career entry (orgName/postTitle keywords, isGrassroots) → experience kinds; see fit/config.ts */
+    experienceMapping: ExperienceMappingSchema.default(() => structuredClone(DEFAULT_EXPERIENCE_MAPPING)),
+    /** 人岗适配 model parameters: exclusions, part weights, points tables; see fit/config.ts */
+    fit: FitRulesSchema.default(() => structuredClone(DEFAULT_FIT_RULES)),
   })
   .superRefine((r, ctx) => {
     if (r.rotation.shouldRotateYears > r.rotation.mustRotateYears) {
@@ -270,6 +338,10 @@ const DEFAULT_RULES_INPUT: RulesConfig = {
     monthsPerStep: { male: 4, femaleCadre: 4, femaleWorker: 2 },
   },
   retirementHorizonYears: 3,
+  tenureBands: DEFAULT_TENURE_BANDS,
+  retirementBands: DEFAULT_RETIREMENT_BANDS,
+  teamAnalysis: DEFAULT_TEAM_ANALYSIS,
+
   rankMinYears: rankMinYearsDefault,
   teamIndicators: [
     {
@@ -384,6 +456,9 @@ const DEFAULT_RULES_INPUT: RulesConfig = {
     readyNow: { concentration: 0.5, maturity: 0.7 },
     shortTerm: { concentration: 0.3, maturity: 0.5 },
   },
+  positionTemplates: DEFAULT_POSITION_TEMPLATES,
+  experienceMapping: DEFAULT_EXPERIENCE_MAPPING,
+  fit: DEFAULT_FIT_RULES,
 };
 
 // ───────────────────────────── parse / merge ─────────────────────────────

@@ -23,6 +23,7 @@ import { rulesRoutes } from './modules/rules/routes';
 import { orgRoutes } from './modules/org/routes';
 import { registryRoutes } from './modules/registry/routes';
 import { statsRoutes } from './modules/stats/routes';
+import { teamsRoutes } from './modules/teams/routes';
 import { savedFilterRoutes } from './modules/registry/saved-filters';
 import { staticWeb } from './http/static';
 
@@ -139,6 +140,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(orgRoutes, { prefix: '/api' });
   await app.register(registryRoutes, { prefix: '/api' });
   await app.register(statsRoutes, { prefix: '/api' });
+  await app.register(teamsRoutes, { prefix: '/api' });
   await app.register(savedFilterRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   if (opts.serveWeb !== false) await app.register(staticWeb);

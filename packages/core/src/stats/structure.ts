@@ -1,0 +1,676 @@
+/**
+ * 干部队伍结构分析: counts, shares and the ids of the people behind every number, for any set
+ * of cadres as of any date. Pure and single-pass: one loop over the people fills every
+ * partition (bucket index lookups are precomputed tables or small string maps), the id lists
+ * are plain number arrays.
+ *
+ * Every partition ("dimension") puts each person in exactly one bucket: configured buckets come
+ * first (always present, possibly empty), then code buckets in code-set order, then '未填' /
+ * '其他' when someone has no value or a value outside every configured band. Shares are
+ * fractions 0..1 of the partition total (= the number of people), so they sum to 1 when the
+ * total is > 0.
+ *
+ * Thresholds all come from the rules: ageBands, generations, youngCadre, tenureBands,
+ * retirementBands, retirement, intake.
+ */
+import {
+  CODE_SETS,
+  EDUCATION_GROUPS,
+  codeName,
+  degreeLevel,
+  educationGroup,
+  isCpcMember,
+  isMinority,
+  levelOrder,
+  normalizePostLevel,
+  postLevelTier,
+  type CodeSetId,
+} from '../codes';
+import type { RulesConfig } from '../rules';
+import { youngThreshold } from '../young';
+import { addMonthsPacked, fullYearsPacked, makeRetirementFn, packDate, unpackDate } from './fast';
+
+// ───────────────────────────── input ─────────────────────────────
+/** the cadre columns the statistics need (one row of `cadre`) */
+export interface StatPerson {
+  id: number;
+  /** GB/T 2261.1: 1 男, 2 女 */
+  sex: string;
+  /** GB/T 3304 */
+  ethnicity: string | null;
+  birthDate: string;
+  /** GB/T 4762 */
+  politicalStatus: string | null;
+  fullTimeEducation?: string | null;
+  highestEducation?: string | null;
+  highestDegree?: string | null;
+  specialtyCategory?: string | null;
+  /** 职务层次 GB/T 12407 */
+  postLevel?: string | null;
+  /** 职级 */
+  rank?: string | null;
+  /** 任现职时间 */
+  postStartDate?: string | null;
+  /** 参加工作时间 (intake date) */
+  workStartDate?: string | null;
+  /** 选调生 | 公务员招录 | 到村工作大学生 | 引进 | … */
+  intakeChannel?: string | null;
+  /** statutory retirement date when known; else computed from birth date and sex (cadre rules) */
+  retirementDate?: string | null;
+}
+
+/** a step to a higher 职务层次 (from rank_history or an appointment) */
+export interface PromotionEvent {
+  cadreId: number;
+  date: string;
+  fromLevel: string | null;
+  toLevel: string;
+  /** full years of age on `date` */
+  ageAtDate: number;
+}
+
+/** a cadre entering the service (参加工作) */
+export interface IntakeEvent {
+  cadreId: number;
+  date: string;
+  channel: string | null;
+  ageAtDate: number;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface StructureOptions {
+  asOf: string;
+  rules: RulesConfig;
+  /** promotion and intake period (both ends inclusive); default: 1 January of asOf's year … asOf */
+  period?: Period;
+  promotions?: PromotionEvent[];
+  /** default: derived from the people's workStartDate + intakeChannel */
+  intakes?: IntakeEvent[];
+}
+
+// ───────────────────────────── output ─────────────────────────────
+export interface Bucket {
+  key: string;
+  label: string;
+  count: number;
+  /** count / total, 0..1 (0 when total is 0) */
+  share: number;
+  ids: number[];
+}
+
+export interface Distribution {
+  key: DimensionKey;
+  title: string;
+  total: number;
+  buckets: Bucket[];
+}
+
+export interface YoungRow {
+  key: string;
+  label: string;
+  /** age threshold (≤) for this level; null for a tier mixing several thresholds */
+  threshold: number | null;
+  /** people at this level / tier */
+  total: number;
+  /** young people among them */
+  count: number;
+  share: number;
+  ids: number[];
+}
+
+export interface PromotionStats {
+  from: string;
+  to: string;
+  /** distinct cadres promoted in the period */
+  total: number;
+  ids: number[];
+  young: number;
+  youngIds: number[];
+  youngShare: number;
+  /** by the level promoted to */
+  byLevel: Bucket[];
+  /** the young threshold when it is the same for every level promoted to, else null */
+  youngThreshold: number | null;
+}
+
+export interface IntakeStats {
+  from: string;
+  to: string;
+  total: number;
+  ids: number[];
+  byChannel: Bucket[];
+  young: number;
+  youngIds: number[];
+  youngShare: number;
+  /** rules.intake.youngUnderAge (age ≤ this counts as young at intake) */
+  youngUnderAge: number;
+  /** rules.intake.minYoungShare */
+  minYoungShare: number;
+  /** youngShare ≥ minYoungShare (null when there was no intake) */
+  meetsTarget: boolean | null;
+}
+
+export const DIMENSIONS = [
+  ['ageBand', '年龄段'],
+  ['generation', '年代'],
+  ['sex', '性别'],
+  ['minority', '民族（汉族/少数民族）'],
+  ['ethnicity', '民族'],
+  ['party', '政治面貌（中共党员/党外）'],
+  ['political', '政治面貌'],
+  ['fullTimeEducation', '全日制学历'],
+  ['highestEducation', '最高学历'],
+  ['degree', '学位'],
+  ['specialty', '专业类别'],
+  ['tier', '职务层级'],
+  ['postLevel', '职务层次'],
+  ['rank', '职级'],
+  ['tenure', '任现职年限'],
+  ['retirement', '距法定退休年限'],
+] as const;
+export type DimensionKey = (typeof DIMENSIONS)[number][0];
+
+export interface StructureStats {
+  asOf: string;
+  total: number;
+  ids: number[];
+  summary: {
+    meanAge: number | null;
+    minAge: number | null;
+    maxAge: number | null;
+    women: number;
+    womenShare: number;
+    minority: number;
+    minorityShare: number;
+    nonParty: number;
+    nonPartyShare: number;
+    young: number;
+    youngShare: number;
+  };
+  dimensions: Record<DimensionKey, Distribution>;
+  young: { total: number; count: number; share: number; ids: number[]; byLevel: YoungRow[]; byTier: YoungRow[] };
+  promotions: PromotionStats;
+  intake: IntakeStats;
+}
+
+export const UNKNOWN_KEY = '_unknown';
+export const OTHER_KEY = '_other';
+const UNKNOWN_LABEL = '未填';
+const OTHER_LABEL = '其他';
+
+// ───────────────────────────── partitions ─────────────────────────────
+function bucket(key: string, label: string, ids: number[], total: number): Bucket {
+  return { key, label, count: ids.length, share: total ? ids.length / total : 0, ids };
+}
+
+const share = (n: number, total: number) => (total ? n / total : 0);
+
+/** open buckets keyed by a code value (used for small event lists), sorted in code-set order */
+class Open {
+  private readonly index = new Map<string, number[]>();
+  private readonly unknown: number[] = [];
+  constructor(readonly set: CodeSetId | null) {}
+  add(key: string | null | undefined, id: number) {
+    if (key == null || key === '') {
+      this.unknown.push(id);
+      return;
+    }
+    let a = this.index.get(key);
+    if (!a) this.index.set(key, (a = []));
+    a.push(id);
+  }
+  buckets(total: number): Bucket[] {
+    const set = this.set;
+    const keys = sortCodes(set, [...this.index.keys()]);
+    const out = keys.map((k) => bucket(k, set ? codeName(set, k) ?? k : k, this.index.get(k)!, total));
+    if (this.unknown.length) out.push(bucket(UNKNOWN_KEY, UNKNOWN_LABEL, this.unknown, total));
+    return out;
+  }
+}
+
+const CODE_ORDER = new Map<CodeSetId, Map<string, number>>();
+function sortCodes(set: CodeSetId | null, keys: string[]): string[] {
+  let order = set ? CODE_ORDER.get(set) : undefined;
+  if (set && !order) CODE_ORDER.set(set, (order = new Map(CODE_SETS[set].map((e, i) => [e.code, i]))));
+  return keys.sort((a, b) => (order?.get(a) ?? 1e9) - (order?.get(b) ?? 1e9) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * One partition during the two passes: pass 1 stores each person's bucket index in a typed
+ * array and counts; pass 2 allocates every id list at its exact size and fills it.
+ * Fixed partitions have their configured keys at 0..k-1 and the rest bucket at k; open ones
+ * (code values) have the unknown bucket at 0 and codes from 1 in order of first appearance.
+ */
+class Part {
+  readonly at: Uint16Array;
+  counts: number[];
+  readonly codes = new Map<string, number>();
+  readonly codeKeys: string[] = [];
+  ids: number[][] = [];
+  constructor(
+    n: number,
+    readonly open: CodeSetId | 'text' | null,
+    readonly keys: string[] = [],
+    readonly labels: string[] = keys,
+    readonly restKey = UNKNOWN_KEY,
+    readonly restLabel = UNKNOWN_LABEL,
+  ) {
+    this.at = new Uint16Array(n);
+    this.counts = new Array(open ? 1 : keys.length + 1).fill(0);
+  }
+  set(k: number, i: number) {
+    this.at[k] = i;
+    this.counts[i]++;
+  }
+  /** open partitions: bucket index of a code value */
+  code(v: string | null | undefined): number {
+    if (v == null || v === '') return 0;
+    let i = this.codes.get(v);
+    if (i === undefined) {
+      i = this.counts.length;
+      this.codes.set(v, i);
+      this.codeKeys.push(v);
+      this.counts.push(0);
+    }
+    return i;
+  }
+  alloc() {
+    this.ids = this.counts.map((c) => new Array<number>(c));
+    this.counts.fill(0);
+  }
+  buckets(total: number): Bucket[] {
+    if (this.open) {
+      const set = this.open === 'text' ? null : this.open;
+      const out = sortCodes(set, this.codeKeys.slice()).map((k) => {
+        const i = this.codes.get(k)!;
+        return bucket(k, set ? codeName(set, k) ?? k : k, this.ids[i], total);
+      });
+      if (this.ids[0].length) out.push(bucket(UNKNOWN_KEY, UNKNOWN_LABEL, this.ids[0], total));
+      return out;
+    }
+    const out: Bucket[] = this.keys.map((k, i) => bucket(k, this.labels[i], this.ids[i], total));
+    const r = this.ids[this.keys.length];
+    if (r.length) out.push(bucket(this.restKey, this.restLabel, r, total));
+    return out;
+  }
+}
+
+/** a per-string memo (code → bucket index / threshold …) for the few distinct values of a column */
+function memo<T>(fn: (k: string | null | undefined) => T): (k: string | null | undefined) => T {
+  const m = new Map<string | null | undefined, T>();
+  return (k) => {
+    let v = m.get(k);
+    if (v === undefined && !m.has(k)) m.set(k, (v = fn(k)));
+    return v as T;
+  };
+}
+
+/** the default statistics period: 1 January of asOf's year … asOf */
+export function defaultPeriod(asOf: string): Period {
+  return { from: `${asOf.slice(0, 4)}-01-01`, to: asOf };
+}
+
+// ───────────────────────────── structureStats ─────────────────────────────
+export function structureStats(people: readonly StatPerson[], opts: StructureOptions): StructureStats {
+  const { asOf, rules } = opts;
+  const asOfP = packDate(asOf);
+  const n = people.length;
+
+  // age → age band index (table over 0..150)
+  const ageBands = rules.ageBands;
+  const MAX_AGE = 150;
+  const ageToBand = new Int16Array(MAX_AGE + 1).fill(ageBands.length);
+  for (let a = 0; a <= MAX_AGE; a++) {
+    const i = ageBands.findIndex((b) => (b.min == null || a >= b.min) && (b.max == null || a <= b.max));
+    if (i >= 0) ageToBand[a] = i;
+  }
+  // birth year → generation index
+  const gens = rules.generations;
+  const gMin = gens.length ? Math.min(...gens.map((g) => g.from)) : 0;
+  const gMax = gens.length ? Math.max(...gens.map((g) => g.to)) : -1;
+  const yearToGen = new Int16Array(Math.max(0, gMax - gMin + 1)).fill(gens.length);
+  for (let y = gMin; y <= gMax; y++) {
+    const i = gens.findIndex((g) => y >= g.from && y <= g.to);
+    if (i >= 0) yearToGen[y - gMin] = i;
+  }
+  // full years in post → tenure band index
+  const tBands = rules.tenureBands;
+  const tenureOf = (years: number) => {
+    for (let i = 0; i < tBands.length; i++) {
+      const b = tBands[i];
+      if ((b.min == null || years >= b.min) && (b.max == null || years < b.max)) return i;
+    }
+    return tBands.length;
+  };
+  const tenureTable = new Int16Array(MAX_AGE + 1);
+  for (let y = 0; y <= MAX_AGE; y++) tenureTable[y] = tenureOf(y);
+  // retirement: band edges as packed dates
+  const rBands = rules.retirementBands;
+  const edge = (years: number | undefined) => (years == null ? null : addMonthsPacked(asOfP, Math.round(years * 12)));
+  const rLo = rBands.map((b) => edge(b.min));
+  const rHi = rBands.map((b) => edge(b.max));
+  const retirementOf = makeRetirementFn(rules);
+
+  const thresholdOf = memo((lvl) => youngThreshold(lvl, rules));
+  const normLevel = memo((lvl) => (lvl == null || lvl === '' ? null : normalizePostLevel(lvl) ?? lvl));
+  const eduGroupIdx = memo((c) => (c == null || c === '' ? EDUCATION_GROUPS.length : EDUCATION_GROUPS.indexOf(educationGroup(c))));
+  const DEGREE_KEYS = ['博士', '硕士', '学士'];
+  const degreeIdx = memo((c) => {
+    const l = degreeLevel(c);
+    return l ? DEGREE_KEYS.indexOf(l) : DEGREE_KEYS.length;
+  });
+  const TIER_KEYS = [...new Set(CODE_SETS.postLevel.map((e) => String(e.extra?.tier)))];
+  const tierIdx = memo((lvl) => {
+    const t = postLevelTier(lvl);
+    return t ? TIER_KEYS.indexOf(t) : TIER_KEYS.length;
+  });
+
+  const d = {
+    ageBand: new Part(n, null, ageBands.map((b) => b.label), undefined, OTHER_KEY, OTHER_LABEL),
+    generation: new Part(n, null, gens.map((g) => g.label), undefined, OTHER_KEY, OTHER_LABEL),
+    sex: new Part(n, null, ['1', '2'], ['男', '女']),
+    minority: new Part(n, null, ['han', 'minority'], ['汉族', '少数民族']),
+    ethnicity: new Part(n, 'ethnicity'),
+    party: new Part(n, null, ['cpc', 'nonParty'], ['中共党员', '党外']),
+    political: new Part(n, 'political'),
+    fullTimeEducation: new Part(n, null, [...EDUCATION_GROUPS]),
+    highestEducation: new Part(n, null, [...EDUCATION_GROUPS]),
+    degree: new Part(n, null, DEGREE_KEYS, DEGREE_KEYS, 'none', '无学位'),
+    specialty: new Part(n, 'specialtyCategory'),
+    tier: new Part(n, null, TIER_KEYS),
+    postLevel: new Part(n, 'postLevel'),
+    rank: new Part(n, 'rank'),
+    tenure: new Part(n, null, tBands.map((b) => b.label)),
+    retirement: new Part(n, null, rBands.map((b) => b.label), undefined, OTHER_KEY, OTHER_LABEL),
+  };
+  const parts = DIMENSIONS.map(([k]) => d[k]);
+  const young = new Uint8Array(n);
+  const youngThresholdOfLevel: number[] = [];
+
+  const period = opts.period ?? defaultPeriod(asOf);
+  const fromP = packDate(period.from);
+  const toP = packDate(period.to);
+  const deriveIntake = !opts.intakes;
+  const intakeChannels = new Open('intakeChannel');
+  const intakeIds: number[] = [];
+  const intakeYoung: number[] = [];
+  const youngUnder = rules.intake.youngUnderAge;
+
+  const ids: number[] = new Array(n);
+  let youngCount = 0;
+  let ageSum = 0;
+  let minAge = Infinity;
+  let maxAge = -Infinity;
+
+  // pass 1: bucket indices and counts
+  for (let k = 0; k < n; k++) {
+    const p = people[k];
+    const id = p.id;
+    ids[k] = id;
+    const birth = packDate(p.birthDate);
+    const age = fullYearsPacked(birth, asOfP);
+    ageSum += age;
+    if (age < minAge) minAge = age;
+    if (age > maxAge) maxAge = age;
+    d.ageBand.set(k, age >= 0 && age <= MAX_AGE ? ageToBand[age] : ageBands.length);
+    const by = Math.floor(birth / 10000);
+    d.generation.set(k, by >= gMin && by <= gMax ? yearToGen[by - gMin] : gens.length);
+    d.sex.set(k, p.sex === '1' ? 0 : p.sex === '2' ? 1 : 2);
+    const eth = p.ethnicity;
+    d.minority.set(k, eth == null || eth === '' ? 2 : isMinority(eth) ? 1 : 0);
+    d.ethnicity.set(k, d.ethnicity.code(eth));
+    const pol = p.politicalStatus;
+    d.party.set(k, pol == null || pol === '' ? 2 : isCpcMember(pol) ? 0 : 1);
+    d.political.set(k, d.political.code(pol));
+    d.fullTimeEducation.set(k, eduGroupIdx(p.fullTimeEducation));
+    d.highestEducation.set(k, eduGroupIdx(p.highestEducation));
+    d.degree.set(k, degreeIdx(p.highestDegree));
+    d.specialty.set(k, d.specialty.code(p.specialtyCategory));
+    const lvl = normLevel(p.postLevel);
+    d.tier.set(k, tierIdx(lvl));
+    const li = d.postLevel.code(lvl);
+    d.postLevel.set(k, li);
+    d.rank.set(k, d.rank.code(p.rank));
+
+    if (p.postStartDate) {
+      const s = packDate(p.postStartDate);
+      const y = s >= asOfP ? 0 : fullYearsPacked(s, asOfP);
+      d.tenure.set(k, y <= MAX_AGE ? tenureTable[y] : tenureOf(y));
+    } else d.tenure.set(k, tBands.length);
+
+    const r = p.retirementDate ? packDate(p.retirementDate) : retirementOf(birth, p.sex);
+    let ri = rBands.length;
+    for (let i = 0; i < rBands.length; i++) {
+      const lo = rLo[i];
+      const hi = rHi[i];
+      if ((lo == null || r > lo) && (hi == null || r <= hi)) {
+        ri = i;
+        break;
+      }
+    }
+    d.retirement.set(k, ri);
+
+    if (deriveIntake && p.workStartDate) {
+      const w = packDate(p.workStartDate);
+      if (w >= fromP && w <= toP) {
+        intakeIds.push(id);
+        intakeChannels.add(p.intakeChannel, id);
+        if (fullYearsPacked(birth, w) <= youngUnder) intakeYoung.push(id);
+      }
+    }
+
+    // young under the level-specific threshold
+    let t = youngThresholdOfLevel[li];
+    if (t === undefined) youngThresholdOfLevel[li] = t = thresholdOf(lvl);
+    if (age <= t) {
+      young[k] = 1;
+      youngCount++;
+    }
+  }
+
+  // pass 2: exact-size id lists
+  for (const part of parts) part.alloc();
+  const levelN = d.postLevel.counts.length;
+  const tierN = d.tier.counts.length;
+  const yLevelTotal = new Array<number>(levelN).fill(0);
+  const yLevelCount = new Array<number>(levelN).fill(0);
+  const yTierTotal = new Array<number>(tierN).fill(0);
+  const yTierCount = new Array<number>(tierN).fill(0);
+  const yTierMin = new Array<number>(tierN).fill(Infinity);
+  const yTierMax = new Array<number>(tierN).fill(-Infinity);
+  const lvAt = d.postLevel.at;
+  const tierAt = d.tier.at;
+  for (let k = 0; k < n; k++) {
+    const li = lvAt[k];
+    const ti = tierAt[k];
+    yLevelTotal[li]++;
+    yTierTotal[ti]++;
+    const t = youngThresholdOfLevel[li];
+    if (t < yTierMin[ti]) yTierMin[ti] = t;
+    if (t > yTierMax[ti]) yTierMax[ti] = t;
+    if (young[k]) {
+      yLevelCount[li]++;
+      yTierCount[ti]++;
+    }
+  }
+  const youngIds = new Array<number>(youngCount);
+  const yLevelIds = yLevelCount.map((c) => new Array<number>(c));
+  const yTierIds = yTierCount.map((c) => new Array<number>(c));
+  yLevelCount.fill(0);
+  yTierCount.fill(0);
+  let yc = 0;
+  for (const part of parts) {
+    const at = part.at;
+    const lists = part.ids;
+    const pos = part.counts;
+    for (let k = 0; k < n; k++) {
+      const b = at[k];
+      lists[b][pos[b]++] = ids[k];
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    if (!young[k]) continue;
+    const id = ids[k];
+    youngIds[yc++] = id;
+    const li = lvAt[k];
+    const ti = tierAt[k];
+    yLevelIds[li][yLevelCount[li]++] = id;
+    yTierIds[ti][yTierCount[ti]++] = id;
+  }
+
+  const dimensions = {} as Record<DimensionKey, Distribution>;
+  for (const [key, title] of DIMENSIONS) dimensions[key] = { key, title, total: n, buckets: d[key].buckets(n) };
+
+  const levelKeys = sortCodes('postLevel', d.postLevel.codeKeys.slice());
+  const byLevel: YoungRow[] = [];
+  for (const k of levelKeys) {
+    const i = d.postLevel.codes.get(k)!;
+    byLevel.push({ key: k, label: codeName('postLevel', k) ?? k, threshold: youngThresholdOfLevel[i], total: yLevelTotal[i], count: yLevelIds[i].length, share: share(yLevelIds[i].length, yLevelTotal[i]), ids: yLevelIds[i] });
+  }
+  if (yLevelTotal[0]) byLevel.push({ key: UNKNOWN_KEY, label: UNKNOWN_LABEL, threshold: thresholdOf(null), total: yLevelTotal[0], count: yLevelIds[0].length, share: share(yLevelIds[0].length, yLevelTotal[0]), ids: yLevelIds[0] });
+  const byTier: YoungRow[] = [];
+  for (let i = 0; i < tierN; i++) {
+    if (!yTierTotal[i]) continue;
+    byTier.push({
+      key: i < TIER_KEYS.length ? TIER_KEYS[i] : UNKNOWN_KEY,
+      label: i < TIER_KEYS.length ? TIER_KEYS[i] : UNKNOWN_LABEL,
+      threshold: yTierMin[i] === yTierMax[i] ? yTierMin[i] : null,
+      total: yTierTotal[i],
+      count: yTierIds[i].length,
+      share: share(yTierIds[i].length, yTierTotal[i]),
+      ids: yTierIds[i],
+    });
+  }
+  const women = d.sex.ids[1].length;
+  const minority = d.minority.ids[1].length;
+  const nonParty = d.party.ids[1].length;
+
+  return {
+    asOf,
+    total: n,
+    ids,
+    summary: {
+      meanAge: n ? ageSum / n : null,
+      minAge: n ? minAge : null,
+      maxAge: n ? maxAge : null,
+      women,
+      womenShare: share(women, n),
+      minority,
+      minorityShare: share(minority, n),
+      nonParty,
+      nonPartyShare: share(nonParty, n),
+      young: youngCount,
+      youngShare: share(youngCount, n),
+    },
+    dimensions,
+    young: { total: n, count: youngCount, share: share(youngCount, n), ids: youngIds, byLevel, byTier },
+    promotions: promotionStats(opts.promotions ?? [], period, rules),
+    intake: opts.intakes ? intakeStats(opts.intakes, period, rules) : intakeResult(period, rules, intakeIds, intakeYoung, intakeChannels),
+  };
+}
+
+// ───────────────────────────── promotions ─────────────────────────────
+/** a step to a higher 职务层次: levelOrder(toLevel) > levelOrder(fromLevel) (unknown from = 0) */
+export function isPromotion(e: Pick<PromotionEvent, 'fromLevel' | 'toLevel'>): boolean {
+  return levelOrder(e.toLevel) > levelOrder(e.fromLevel);
+}
+
+/**
+ * Promotions in the period (both ends inclusive), counted per distinct cadre (the highest level
+ * reached in the period). Young = age on the promotion date ≤ the young threshold of the level
+ * promoted to (rules.youngCadre).
+ */
+export function promotionStats(events: readonly PromotionEvent[], period: Period, rules: RulesConfig): PromotionStats {
+  const from = packDate(period.from);
+  const to = packDate(period.to);
+  const best = new Map<number, PromotionEvent>();
+  for (const e of events) {
+    const dt = packDate(e.date);
+    if (dt < from || dt > to || !isPromotion(e)) continue;
+    const prev = best.get(e.cadreId);
+    if (!prev || levelOrder(e.toLevel) > levelOrder(prev.toLevel) || (levelOrder(e.toLevel) === levelOrder(prev.toLevel) && e.date > prev.date)) best.set(e.cadreId, e);
+  }
+  const ids: number[] = [];
+  const youngIds: number[] = [];
+  const levels = new Open('postLevel');
+  const thresholds = new Set<number>();
+  for (const e of best.values()) {
+    ids.push(e.cadreId);
+    const lvl = normalizePostLevel(e.toLevel) ?? e.toLevel;
+    levels.add(lvl, e.cadreId);
+    const t = youngThreshold(lvl, rules);
+    thresholds.add(t);
+    if (e.ageAtDate <= t) youngIds.push(e.cadreId);
+  }
+  return {
+    from: period.from,
+    to: period.to,
+    total: ids.length,
+    ids,
+    young: youngIds.length,
+    youngIds,
+    youngShare: share(youngIds.length, ids.length),
+    byLevel: levels.buckets(ids.length),
+    youngThreshold: thresholds.size === 1 ? [...thresholds][0] : thresholds.size === 0 ? rules.youngCadre.default : null,
+  };
+}
+
+// ───────────────────────────── intake ─────────────────────────────
+/** intake events from the people's 参加工作时间 and 进入渠道 */
+export function intakesFromPeople(people: readonly StatPerson[]): IntakeEvent[] {
+  const out: IntakeEvent[] = [];
+  for (const p of people) {
+    if (!p.workStartDate) continue;
+    out.push({ cadreId: p.id, date: p.workStartDate, channel: p.intakeChannel ?? null, ageAtDate: fullYearsPacked(packDate(p.birthDate), packDate(p.workStartDate)) });
+  }
+  return out;
+}
+
+/** intake in the period by channel; young = age at intake ≤ rules.intake.youngUnderAge */
+export function intakeStats(events: readonly IntakeEvent[], period: Period, rules: RulesConfig): IntakeStats {
+  const from = packDate(period.from);
+  const to = packDate(period.to);
+  const channels = new Open('intakeChannel');
+  const ids: number[] = [];
+  const youngIds: number[] = [];
+  const under = rules.intake.youngUnderAge;
+  for (const e of events) {
+    const dt = packDate(e.date);
+    if (dt < from || dt > to) continue;
+    ids.push(e.cadreId);
+    channels.add(e.channel, e.cadreId);
+    if (e.ageAtDate <= under) youngIds.push(e.cadreId);
+  }
+  return intakeResult(period, rules, ids, youngIds, channels);
+}
+
+function intakeResult(period: Period, rules: RulesConfig, ids: number[], youngIds: number[], channels: Open): IntakeStats {
+  const youngShare = share(youngIds.length, ids.length);
+  return {
+    from: period.from,
+    to: period.to,
+    total: ids.length,
+    ids,
+    byChannel: channels.buckets(ids.length),
+    young: youngIds.length,
+    youngIds,
+    youngShare,
+    youngUnderAge: rules.intake.youngUnderAge,
+    minYoungShare: rules.intake.minYoungShare,
+    meetsTarget: ids.length ? youngShare >= rules.intake.minYoungShare : null,
+  };
+}
+
+/** age in full years on a date (same rule as dates.ageOn), exported for callers building events */
+export function ageAt(birthDate: string, date: string): number {
+  return fullYearsPacked(packDate(birthDate), packDate(date));
+}
+
+/** retirement date as 'YYYY-MM-DD' via the fast path (same result as retirement.retirementDate for cadres) */
+export function fastRetirementDate(birthDate: string, sex: string, rules: RulesConfig): string {
+  return unpackDate(makeRetirementFn(rules)(packDate(birthDate), sex));
+}
