@@ -56,7 +56,7 @@ if (existsSync(chromium)) {
   if (b.status !== 0) {
     failedSuites.push('web build');
     totals.failed += 1;
-  } else vitest('browser tests (Playwright + Chromium)', ['--project', 'e2e'], { CHROMIUM_PATH: chromium });
+  } else vitest('browser tests (Playwright + Chromium)', ['--project', 'e2e'], { CHROMIUM_PATH: chromium, TEST_DATABASE_URL: '' });
 } else skip('browser tests (Playwright + Chromium)', `${chromium} not found (apt-get install chromium fonts-noto-cjk)`);
 
 rmSync(tmp, { recursive: true, force: true });

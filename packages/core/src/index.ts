@@ -9,3 +9,5 @@ export * from './pinyin';
 export * from './validation';
 export * from './tenure';
 export * from './stats';
+export * from './fit';
+export * from './assign';

@@ -8,7 +8,8 @@ import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from './api/client';
+import { api, ApiError } from './api/client';
+import { rosterApiQuery } from './pages/rosterQuery';
 import { LoginPage } from './pages/Login';
 import { AppLayout } from './AppLayout';
 
@@ -27,6 +28,21 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Start the current page's code — and, on the roster, its first page of data — together with
+// /api/auth/me at start-up, instead of after the shell has rendered (first-roster-page time).
+function prefetchCurrentPage() {
+  if (typeof window === 'undefined') return;
+  const path = window.location.pathname;
+  if (path === '/cadres') {
+    void import('./pages/Roster');
+    const q = rosterApiQuery(new URLSearchParams(window.location.search));
+    void queryClient.prefetchQuery({ queryKey: ['roster', q], queryFn: () => api.roster(q) });
+  } else if (/^\/cadres\/\d+/.test(path)) void import('./pages/profile/Profile');
+  else if (path === '/' ) void import('./pages/Home');
+  else if (path === '/org') void import('./pages/Org');
+}
+prefetchCurrentPage();
 
 export const theme = {
   token: {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -37,7 +38,7 @@ import { api, itemsOf } from '../api/client';
 import { useCodes, useOrgTree } from '../api/hooks';
 import type { RosterRow } from '../api/types';
 import { ErrorAlert } from '../components/common';
-import { FILTER_KEYS, filtersFromParams, filtersToRecord, type FilterValues } from './rosterQuery';
+import { FILTER_KEYS, filtersFromParams, filtersToRecord, rosterApiQuery, type FilterValues } from './rosterQuery';
 
 const COLUMNS_KEY = 'cadre.roster.columns';
 const ALL_COLUMNS = [
@@ -106,7 +107,7 @@ export default function RosterPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const apiQuery = useMemo(() => ({ ...filterRecord, sort: sort || undefined, page, pageSize }), [filterRecord, sort, page, pageSize]);
+  const apiQuery = useMemo(() => rosterApiQuery(sp), [sp]);
   const roster = useQuery({
     queryKey: ['roster', apiQuery],
     queryFn: () => api.roster(apiQuery),
@@ -142,7 +143,7 @@ export default function RosterPage() {
   const onValuesChange = (changed: Partial<FilterValues>, all: FilterValues) => {
     const keys = Object.keys(changed);
     // keep filters that live only in the URL (e.g. retiringWithinYears from the dashboard)
-    const merged = { ...all, retiringWithinYears: filters.retiringWithinYears };
+    const merged = { ...all, retiringWithinYears: filters.retiringWithinYears, ids: filters.ids, asOf: filters.asOf };
     clearTimeout(debounce.current);
     if (keys.some((k) => TEXT_KEYS.has(k))) debounce.current = setTimeout(() => push(merged), 400);
     else push(merged);
@@ -400,6 +401,23 @@ export default function RosterPage() {
         </Space>
       </Card>
 
+      {(filters.ids || filters.asOf) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="roster-link-filter"
+          title={[
+            filters.ids ? t('roster.idsFilter', { n: filters.ids.split(',').length }) : '',
+            filters.asOf ? t('roster.asOfFilter', { date: filters.asOf }) : '',
+          ].filter(Boolean).join('；')}
+          action={
+            <Button size="small" onClick={() => push({ ...filters, ids: undefined, asOf: undefined })} data-testid="roster-link-filter-clear">
+              {t('roster.clearIds')}
+            </Button>
+          }
+        />
+      )}
       <Card size="small">
         <div className="section-toolbar">
           <Space>

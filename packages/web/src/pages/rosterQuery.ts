@@ -3,8 +3,10 @@ export const LIST_KEYS = ['postLevel', 'rank', 'political', 'education'] as cons
 export const SCALAR_KEYS = [
   'q', 'orgId', 'ageMin', 'ageMax', 'sex', 'ethnicity', 'nonParty', 'specialty', 'tag', 'young', 'status', 'retiringWithinYears',
 ] as const;
+/** Filters that only come from a link (a statistic's people, its reference date); not form fields. */
+export const LINK_KEYS = ['ids', 'asOf'] as const;
 export const PAGING_KEYS = ['sort', 'page', 'pageSize'] as const;
-export const FILTER_KEYS: readonly string[] = [...LIST_KEYS, ...SCALAR_KEYS];
+export const FILTER_KEYS: readonly string[] = [...LIST_KEYS, ...SCALAR_KEYS, ...LINK_KEYS];
 
 /** Filter values as the form holds them. */
 export interface FilterValues {
@@ -24,6 +26,10 @@ export interface FilterValues {
   young?: boolean;
   status?: string;
   retiringWithinYears?: number;
+  /** comma list of cadre ids: the people behind a statistic */
+  ids?: string;
+  /** the date ages are computed on (YYYY-MM-DD) */
+  asOf?: string;
 }
 
 export function filtersFromParams(sp: URLSearchParams): FilterValues {
@@ -40,6 +46,10 @@ export function filtersFromParams(sp: URLSearchParams): FilterValues {
   num('ageMin');
   num('ageMax');
   num('retiringWithinYears');
+  const ids = sp.get('ids');
+  if (ids && /^\d+(,\d+)*$/.test(ids)) v.ids = ids;
+  const asOf = sp.get('asOf');
+  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) v.asOf = asOf;
   for (const k of ['q', 'sex', 'ethnicity', 'specialty', 'tag', 'status'] as const) {
     const s = sp.get(k);
     if (s) v[k] = s;
@@ -67,4 +77,12 @@ export function rosterHref(filter: Record<string, string | number | boolean>): s
   for (const [k, v] of Object.entries(filter)) sp.set(k, String(v));
   const s = sp.toString();
   return `/cadres${s ? `?${s}` : ''}`;
+}
+
+/** The roster API query for a URL query string — shared by the page and the early prefetch in App. */
+export function rosterApiQuery(sp: URLSearchParams): Record<string, string | number | undefined> {
+  const filterRecord = filtersToRecord(filtersFromParams(sp));
+  const page = Math.max(1, Number(sp.get('page')) || 1);
+  const pageSize = Math.min(200, Math.max(1, Number(sp.get('pageSize')) || 50));
+  return { ...filterRecord, sort: sp.get('sort') || undefined, page, pageSize };
 }

@@ -1,0 +1,2 @@
+export * from './hungarian';
+export * from './ilp';

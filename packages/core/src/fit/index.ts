@@ -1,0 +1,6 @@
+export * from './description';
+export * from './config';
+export * from './experience';
+export * from './prepare';
+export * from './model';
+export * from './rank';
