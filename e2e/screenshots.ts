@@ -1,10 +1,11 @@
 /**
- * docs/screenshots/{home,roster,profile}.png — zh-CN, 1440×900, the demo district of 2,000 cadres,
+ * docs/screenshots/{home,roster,profile,teams,hologram}.png — zh-CN, 1440×900, the demo district of 2,000 cadres,
  * taken from the real server (built web app) in Debian's Chromium through the e2e harness.
  *
  *   npm run build && node --import tsx e2e/screenshots.ts
  *
- * Env: OUT (docs/screenshots), SHOT_CADRES (2000), PROFILE_ID (default: the first row of the roster).
+ * Env: OUT (docs/screenshots), SHOT_CADRES (2000), PROFILE_ID (default: the first row of the roster),
+ * TEAM_ID (default: the red team with the most members).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,21 @@ try {
   await page.getByTestId('profile-header').waitFor();
   await page.getByTestId('basic-info').waitFor();
   await shot('profile');
+
+  await page.getByTestId('nav-teams').click();
+  await page.getByTestId('team-grid').waitFor();
+  await shot('teams');
+
+  let teamId = Number(process.env.TEAM_ID);
+  if (!teamId) {
+    const all = (await (await page.request.get('/api/teams/analysis?color=red')).json()) as { items: { teamId: number; figures: { memberCount: number } }[] };
+    teamId = [...all.items].sort((a, b) => b.figures.memberCount - a.figures.memberCount)[0].teamId;
+  }
+  await page.goto(`/teams/${teamId}`);
+  await page.getByTestId('team-hologram').waitFor();
+  await page.getByTestId('team-history-item').first().waitFor();
+  await page.getByTestId('team-radar').locator('canvas').waitFor();
+  await shot('hologram');
 } finally {
   await h.close();
 }

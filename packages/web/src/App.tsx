@@ -19,6 +19,9 @@ const RosterPage = lazy(() => import('./pages/Roster'));
 const ProfilePage = lazy(() => import('./pages/profile/Profile'));
 const AuditPage = lazy(() => import('./pages/AuditLog'));
 const RulesPage = lazy(() => import('./pages/Rules'));
+const TeamsPage = lazy(() => import('./pages/teams/Overview'));
+const HologramPage = lazy(() => import('./pages/teams/Hologram'));
+const StructurePage = lazy(() => import('./pages/stats/Structure'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -41,6 +44,9 @@ function prefetchCurrentPage() {
   } else if (/^\/cadres\/\d+/.test(path)) void import('./pages/profile/Profile');
   else if (path === '/' ) void import('./pages/Home');
   else if (path === '/org') void import('./pages/Org');
+  else if (path === '/teams') void import('./pages/teams/Overview');
+  else if (/^\/teams\/\d+/.test(path)) void import('./pages/teams/Hologram');
+  else if (path === '/stats') void import('./pages/stats/Structure');
 }
 prefetchCurrentPage();
 
@@ -82,6 +88,9 @@ export function App() {
                   <Route path="org" element={<OrgPage />} />
                   <Route path="cadres" element={<RosterPage />} />
                   <Route path="cadres/:id" element={<ProfilePage />} />
+                  <Route path="teams" element={<TeamsPage />} />
+                  <Route path="teams/:id" element={<HologramPage />} />
+                  <Route path="stats" element={<StructurePage />} />
                   <Route path="settings/audit" element={<AuditPage />} />
                   <Route path="settings/rules" element={<RulesPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />

@@ -5,6 +5,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   DownOutlined,
+  FundOutlined,
   HomeOutlined,
   SettingOutlined,
   SlidersOutlined,
@@ -50,10 +51,19 @@ export function AppLayout() {
       { key: '/', icon: <HomeOutlined />, label: <Link to="/" data-testid="nav-home">{t('menu.home')}</Link> },
       { key: '/org', icon: <ApartmentOutlined />, label: <Link to="/org" data-testid="nav-org">{t('menu.org')}</Link> },
       { key: '/cadres', icon: <TeamOutlined />, label: <Link to="/cadres" data-testid="nav-roster">{t('menu.roster')}</Link> },
-      // 班子研判, 人岗适配, 储备梯队, 监督管理, 规划, 数据交换: added by later issues.
+      {
+        key: 'teamsGroup',
+        icon: <FundOutlined />,
+        label: <span data-testid="nav-teams-group">{t('menu.teamsGroup')}</span>,
+        children: [
+          { key: '/teams', label: <Link to="/teams" data-testid="nav-teams">{t('menu.teams')}</Link> },
+          { key: '/stats', label: <Link to="/stats" data-testid="nav-stats">{t('menu.stats')}</Link> },
+        ],
+      },
+      // 储备梯队, 监督管理, 规划, 数据交换: added by later issues.
       { key: 'settings', icon: <SettingOutlined />, label: t('menu.settings'), children: settings },
     ];
-  }, [t, role]);
+  }, [t, role, i18n.language]);
 
   if (me.isPending) return <Fallback />;
   if (me.error) {
@@ -72,7 +82,17 @@ export function AppLayout() {
   const { user, permissions } = me.data;
 
   const path = location.pathname;
-  const selected = path.startsWith('/cadres') ? '/cadres' : path.startsWith('/org') ? '/org' : path.startsWith('/settings') ? path : '/';
+  const selected = path.startsWith('/cadres')
+    ? '/cadres'
+    : path.startsWith('/org')
+      ? '/org'
+      : path.startsWith('/teams')
+        ? '/teams'
+        : path.startsWith('/stats')
+          ? '/stats'
+          : path.startsWith('/settings')
+            ? path
+            : '/';
 
   const logout = async () => {
     try {
@@ -129,7 +149,7 @@ export function AppLayout() {
       <Layout>
         <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <nav aria-label={t('app.short')}>
-            <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={['settings']} items={items} style={{ borderInlineEnd: 0 }} data-testid="side-menu" />
+            <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={['teamsGroup', 'settings']} items={items} style={{ borderInlineEnd: 0 }} data-testid="side-menu" />
           </nav>
         </Sider>
         <Content className="app-content" id="main" tabIndex={-1}>

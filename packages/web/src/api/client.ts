@@ -14,6 +14,10 @@ import type {
   SavedFilter,
   SectionRow,
   StatsOverview,
+  StructureStats,
+  TeamAnalysis,
+  TeamHistory,
+  TeamsAnalysis,
   User,
 } from './types';
 
@@ -133,6 +137,15 @@ export const api = {
 
   // statistics
   overview: (orgId?: number) => get<StatsOverview>('/api/stats/overview', { orgId }),
+  structure: (q: Query) => get<StructureStats>('/api/stats/structure', q),
+  structureXlsxUrl: (q: Query) => `/api/stats/structure.xlsx${toQueryString(q)}`,
+  structureReportUrl: (q: Query) => `/api/stats/structure/report${toQueryString(q)}`,
+
+  // teams (班子研判)
+  teamsAnalysis: (q: Query) => get<TeamsAnalysis>('/api/teams/analysis', q),
+  teamsXlsxUrl: (q: Query) => `/api/teams/analysis.xlsx${toQueryString(q)}`,
+  teamAnalysis: (id: number) => get<TeamAnalysis>(`/api/teams/${id}/analysis`),
+  teamHistory: (id: number) => get<TeamHistory>(`/api/teams/${id}/history`),
 
   // saved filters
   savedFilters: () => get<{ items: SavedFilter[] } | SavedFilter[]>('/api/saved-filters'),

@@ -217,3 +217,154 @@ export interface RulesVersion {
   createdAt: string;
   createdBy?: number | null;
 }
+
+// ── 干部队伍结构分析 / 班子研判 (docs/api.md: Statistics, Teams) ──
+
+export type TeamColor = 'red' | 'blue' | 'green';
+
+export interface Bucket {
+  key: string;
+  label: string;
+  count: number;
+  share: number;
+  ids: number[];
+}
+
+export interface Distribution {
+  key: string;
+  title: string;
+  total: number;
+  buckets: Bucket[];
+}
+
+export interface YoungRow {
+  key: string;
+  label: string;
+  threshold: number | null;
+  total: number;
+  count: number;
+  share: number;
+  ids: number[];
+}
+
+export interface StructureStats {
+  asOf: string;
+  total: number;
+  ids: number[];
+  summary: {
+    meanAge: number | null; minAge: number | null; maxAge: number | null;
+    women: number; womenShare: number; minority: number; minorityShare: number;
+    nonParty: number; nonPartyShare: number; young: number; youngShare: number;
+  };
+  dimensions: Record<string, Distribution>;
+  young: { total: number; count: number; share: number; ids: number[]; byLevel: YoungRow[]; byTier: YoungRow[] };
+  promotions: { from: string; to: string; total: number; ids: number[]; young: number; youngIds: number[]; youngShare: number; youngThreshold: number; byLevel: Bucket[] };
+  intake: {
+    from: string; to: string; total: number; ids: number[]; byChannel: Bucket[]; young: number; youngIds: number[];
+    youngShare: number; youngUnderAge: number; minYoungShare: number; meetsTarget: boolean;
+  };
+  sentences: string[];
+  filter: Record<string, unknown>;
+}
+
+export interface IndicatorHit {
+  id: string;
+  name: string;
+  color: TeamColor;
+  reason: { zh: string; en: string };
+  source?: string | null;
+  metrics?: string[];
+}
+
+export interface TeamFigures {
+  quota: number; filled: number; vacancies: number; memberCount: number;
+  meanAge: number | null; youngestAge: number | null; oldestAge: number | null;
+  youngCount: number; women: number; nonParty: number; nonPartyDeputy: number; minority: number;
+}
+
+export interface TeamSummary {
+  teamId: number;
+  name: string;
+  kind: string;
+  orgUnitId: number;
+  orgName: string;
+  unitKind: string;
+  level: string | null;
+  color: TeamColor;
+  hex: string;
+  reasons: IndicatorHit[];
+  figures: TeamFigures;
+  metrics: Record<string, number | boolean | null>;
+}
+
+export interface TeamsAnalysis {
+  asOf: string;
+  colors: Record<TeamColor, string>;
+  counts: Record<TeamColor, number>;
+  total: number;
+  items: TeamSummary[];
+}
+
+export interface MemberCard {
+  cadreId: number; name: string; sex: string | null; age: number | null; ethnicity: string | null; minority: boolean;
+  politicalStatus: string | null; nonParty: boolean; fullTimeEducation: string | null; highestEducation: string | null;
+  educationGroup: string | null; highestDegree: string | null; specialtyCategory: string | null;
+  positionId: number; positionTitle: string; level: string | null; isChief: boolean; kind: string;
+  startDate: string | null; yearsInPost: number | null; rotation: 'ok' | 'should' | 'must';
+  young: boolean; youngThreshold: number | null; retirementDate: string | null; retiringSoon: boolean; pastRetirement: boolean;
+  grassroots: boolean; experienceTypes: string[]; missingExperience: string[]; specialtyMatch: boolean;
+  lastAssessment: { year: number; result: string } | null; assessments: { year: number; result: string; score?: number | null }[];
+  flags: string[];
+}
+
+export interface Coverage {
+  required: string[];
+  covered: string[];
+  missing: string[];
+  share: number;
+}
+
+export interface LedgerItem {
+  kind: 'vacancy' | 'woman' | 'young' | 'nonParty' | 'rotate' | 'chiefExperience' | 'specialty' | 'experience' | 'retire' | 'assessment';
+  priority: 'high' | 'medium' | 'low';
+  text: string;
+  reason: string;
+  metric: string;
+  count?: number;
+  cadreId?: number;
+  positionId?: number;
+  level?: string;
+  due?: string;
+}
+
+export interface TeamAnalysis {
+  team: { id: number; name: string; kind: string; orgUnitId: number; orgName: string; unitKind: string; level: string | null };
+  asOf: string;
+  color: TeamColor;
+  hex: string;
+  colors: Record<TeamColor, string>;
+  hits: IndicatorHit[];
+  metrics: Record<string, number | boolean | null>;
+  figures: TeamFigures;
+  needs: { woman: boolean; young: number; nonParty: boolean; specialties: string[]; experience: string[] };
+  positions: {
+    id: number; title: string; level: string | null; levelName: string | null; isChief: boolean; isKey: boolean; category: string | null;
+    quota: number; filled: number; vacancies: number; members: MemberCard[];
+  }[];
+  members: MemberCard[];
+  education: { key: string; label: string; count: number; ids: number[] }[];
+  specialties: { key: string; label: string; count: number; ids: number[] }[];
+  coverage: { specialties: Coverage; experience: Coverage };
+  rotation: { should: number[]; must: number[] };
+  chiefsMissingExperience: { cadreId: number; name: string; positionId: number; positionTitle: string; missing: string[]; noGrassroots: boolean }[];
+  retiring: { cadreId: number; name: string; positionTitle: string; retirementDate: string; overdue: boolean }[];
+  assessments: { years: number[]; byYear: { year: number; counts: Record<string, number> }[]; low: number[]; excellent: number[] };
+  radar: { key: string; label: string; value: number; target: number | null }[];
+  ledger: LedgerItem[];
+}
+
+export interface TeamHistory {
+  teamId: number;
+  colors: Record<TeamColor, string>;
+  items: { quarter: string; date: string; color: TeamColor; hex: string; reasons: IndicatorHit[]; memberCount: number }[];
+}

@@ -2,7 +2,7 @@ import type { Messages } from './zh';
 
 export const en: Messages = {
   app: { title: 'Cadre Atlas', short: 'Cadre Atlas', skip: 'Skip to main content' },
-  menu: { home: 'Home', org: 'Organisation', roster: 'Cadre roster', settings: 'Settings', audit: 'Audit log', rules: 'Rules' },
+  menu: { teamsGroup: 'Team analysis', teams: 'Teams overview', stats: 'Structure analysis', home: 'Home', org: 'Organisation', roster: 'Cadre roster', settings: 'Settings', audit: 'Audit log', rules: 'Rules' },
   role: { admin: 'Administrator', cadre: 'Cadre section', supervision: 'Supervision section', leader: 'Department leader', unit_hr: 'Unit HR officer' },
   user: { scope: 'Scope', allScope: 'All units', language: 'Language', logout: 'Log out', readOnly: 'read-only' },
   login: {
@@ -42,6 +42,7 @@ export const en: Messages = {
     presets: 'Saved filters', savePreset: 'Save current filter', presetName: 'Filter name', presetSaved: 'Filter saved',
     deletePreset: 'Delete', noPresets: 'No saved filters', columns: 'Columns', export: 'Export Excel', exportSelected: 'Export selected',
     selected: '{{n}} selected', clearSelection: 'Clear selection', total: '{{total}} cadres', young_tag: 'Young',
+    idsFilter: 'Showing the {{n}} cadres behind a statistic', asOfFilter: 'ages as of {{date}}', clearIds: 'Clear, show all',
   },
   style: { tiger: 'Enterprising (小老虎型)', ox: 'Steady (老黄牛型)' },
   profile: {

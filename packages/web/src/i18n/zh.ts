@@ -1,6 +1,6 @@
 export const zh = {
   app: { title: '干部队伍建设研判平台', short: '干部研判平台', skip: '跳到主要内容' },
-  menu: { home: '首页', org: '组织机构', roster: '干部名册', settings: '系统设置', audit: '审计日志', rules: '规则配置' },
+  menu: { teamsGroup: '班子研判', teams: '班子总览', stats: '结构分析', home: '首页', org: '组织机构', roster: '干部名册', settings: '系统设置', audit: '审计日志', rules: '规则配置' },
   role: { admin: '系统管理员', cadre: '干部科', supervision: '干部监督科', leader: '部领导', unit_hr: '单位组织人事' },
   user: { scope: '管理范围', allScope: '全部单位', language: '语言', logout: '退出登录', readOnly: '只读' },
   login: {
@@ -40,6 +40,7 @@ export const zh = {
     presets: '常用查询', savePreset: '保存为常用查询', presetName: '查询名称', presetSaved: '已保存常用查询',
     deletePreset: '删除', noPresets: '暂无常用查询', columns: '显示列', export: '导出Excel', exportSelected: '导出所选',
     selected: '已选 {{n}} 人', clearSelection: '清除选择', total: '共 {{total}} 人', young_tag: '年轻',
+    idsFilter: '正在查看统计数字对应的 {{n}} 名干部', asOfFilter: '年龄按 {{date}} 计算', clearIds: '清除，查看全部',
   },
   style: { tiger: '小老虎型', ox: '老黄牛型' },
   profile: {
