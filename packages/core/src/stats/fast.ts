@@ -92,14 +92,17 @@ export function makeRetirementFn(rules: RulesConfig, kind: 'cadre' | 'worker' = 
   const cfg = rules.retirement;
   const start = packDate(cfg.reformStart);
   const startIdx = Math.floor(start / 10000) * 12 + (Math.floor(start / 100) % 100) - 1;
-  const groups = {
-    male: [cfg.baseAge.male, cfg.targetAge.male, cfg.monthsPerStep.male],
-    female: kind === 'worker'
-      ? [cfg.baseAge.femaleWorker, cfg.targetAge.femaleWorker, cfg.monthsPerStep.femaleWorker]
-      : [cfg.baseAge.femaleCadre, cfg.targetAge.femaleCadre, cfg.monthsPerStep.femaleCadre],
-  };
+  const mBase = cfg.baseAge.male;
+  const mTarget = cfg.targetAge.male;
+  const mStep = cfg.monthsPerStep.male;
+  const fBase = kind === 'worker' ? cfg.baseAge.femaleWorker : cfg.baseAge.femaleCadre;
+  const fTarget = kind === 'worker' ? cfg.targetAge.femaleWorker : cfg.targetAge.femaleCadre;
+  const fStep = kind === 'worker' ? cfg.monthsPerStep.femaleWorker : cfg.monthsPerStep.femaleCadre;
   return (birth, sex) => {
-    const [base, target, step] = sex === '2' ? groups.female : groups.male;
+    const female = sex === '2';
+    const base = female ? fBase : mBase;
+    const target = female ? fTarget : mTarget;
+    const step = female ? fStep : mStep;
     const by = Math.floor(birth / 10000);
     const bm = Math.floor(birth / 100) % 100;
     const originalIdx = (by + base) * 12 + bm - 1;

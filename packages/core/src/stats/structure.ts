@@ -309,6 +309,37 @@ function memo<T>(fn: (k: string | null | undefined) => T): (k: string | null | u
   };
 }
 
+/**
+ * Raw column value → dense slot (0 = null / ''), with a last-value cache in front of the Map:
+ * skewed columns (汉族, 中共党员 …) mostly hit the `===` check and never hash. `onNew(value, slot)`
+ * runs once per distinct value (and for slot 0 with null) so callers keep per-slot tables
+ * (code bucket index, derived group …) in plain arrays.
+ */
+class Slots {
+  private readonly map = new Map<string, number>();
+  private last: string | null | undefined = null;
+  private lastSlot = 0;
+  private next = 1;
+  constructor(private readonly onNew: (v: string | null, slot: number) => void) {
+    onNew(null, 0);
+  }
+  slot(v: string | null | undefined): number {
+    if (v === this.last) return this.lastSlot;
+    let s = 0;
+    if (v != null && v !== '') {
+      const m = this.map.get(v);
+      if (m === undefined) {
+        s = this.next++;
+        this.map.set(v, s);
+        this.onNew(v, s);
+      } else s = m;
+    }
+    this.last = v;
+    this.lastSlot = s;
+    return s;
+  }
+}
+
 /** the default statistics period: 1 January of asOf's year … asOf */
 export function defaultPeriod(asOf: string): Period {
   return { from: `${asOf.slice(0, 4)}-01-01`, to: asOf };
@@ -406,6 +437,47 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
   let minAge = Infinity;
   let maxAge = -Infinity;
 
+  // per-slot tables: every derived index of a column value is computed once per distinct value
+  const ethCode: number[] = [];
+  const ethMin: number[] = [];
+  const ethS = new Slots((v, s) => {
+    ethCode[s] = d.ethnicity.code(v);
+    ethMin[s] = v == null ? 2 : isMinority(v) ? 1 : 0;
+  });
+  const polCode: number[] = [];
+  const polParty: number[] = [];
+  const polS = new Slots((v, s) => {
+    polCode[s] = d.political.code(v);
+    polParty[s] = v == null ? 2 : isCpcMember(v) ? 0 : 1;
+  });
+  const ftEdu: number[] = [];
+  const ftEduS = new Slots((v, s) => void (ftEdu[s] = eduGroupIdx(v)));
+  const hiEdu: number[] = [];
+  const hiEduS = new Slots((v, s) => void (hiEdu[s] = eduGroupIdx(v)));
+  const degIdx: number[] = [];
+  const degS = new Slots((v, s) => void (degIdx[s] = degreeIdx(v)));
+  const specCode: number[] = [];
+  const specS = new Slots((v, s) => void (specCode[s] = d.specialty.code(v)));
+  const rankCode: number[] = [];
+  const rankS = new Slots((v, s) => void (rankCode[s] = d.rank.code(v)));
+  // raw 职务层次 → normalised code bucket, tier, young threshold of the level
+  const lvlCode: number[] = [];
+  const lvlTier: number[] = [];
+  const lvlS = new Slots((v, s) => {
+    const lvl = normLevel(v);
+    const li = d.postLevel.code(lvl);
+    lvlCode[s] = li;
+    lvlTier[s] = tierIdx(lvl);
+    if (youngThresholdOfLevel[li] === undefined) youngThresholdOfLevel[li] = thresholdOf(lvl);
+  });
+  const { ageBand: dAge, generation: dGen, sex: dSex, minority: dMin, ethnicity: dEth, party: dParty, political: dPol } = d;
+  const { fullTimeEducation: dFt, highestEducation: dHi, degree: dDeg, specialty: dSpec, tier: dTier, postLevel: dLvl, rank: dRank, tenure: dTen, retirement: dRet } = d;
+  const nAgeBands = ageBands.length;
+  const nGens = gens.length;
+  const nTBands = tBands.length;
+  const nRBands = rBands.length;
+  const fromYear = Math.floor(fromP / 10000);
+
   // pass 1: bucket indices and counts
   for (let k = 0; k < n; k++) {
     const p = people[k];
@@ -416,35 +488,38 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
     ageSum += age;
     if (age < minAge) minAge = age;
     if (age > maxAge) maxAge = age;
-    d.ageBand.set(k, age >= 0 && age <= MAX_AGE ? ageToBand[age] : ageBands.length);
-    const by = Math.floor(birth / 10000);
-    d.generation.set(k, by >= gMin && by <= gMax ? yearToGen[by - gMin] : gens.length);
-    d.sex.set(k, p.sex === '1' ? 0 : p.sex === '2' ? 1 : 2);
-    const eth = p.ethnicity;
-    d.minority.set(k, eth == null || eth === '' ? 2 : isMinority(eth) ? 1 : 0);
-    d.ethnicity.set(k, d.ethnicity.code(eth));
-    const pol = p.politicalStatus;
-    d.party.set(k, pol == null || pol === '' ? 2 : isCpcMember(pol) ? 0 : 1);
-    d.political.set(k, d.political.code(pol));
-    d.fullTimeEducation.set(k, eduGroupIdx(p.fullTimeEducation));
-    d.highestEducation.set(k, eduGroupIdx(p.highestEducation));
-    d.degree.set(k, degreeIdx(p.highestDegree));
-    d.specialty.set(k, d.specialty.code(p.specialtyCategory));
-    const lvl = normLevel(p.postLevel);
-    d.tier.set(k, tierIdx(lvl));
-    const li = d.postLevel.code(lvl);
-    d.postLevel.set(k, li);
-    d.rank.set(k, d.rank.code(p.rank));
+    dAge.set(k, age >= 0 && age <= MAX_AGE ? ageToBand[age] : nAgeBands);
+    const by = (birth / 10000) | 0;
+    dGen.set(k, by >= gMin && by <= gMax ? yearToGen[by - gMin] : nGens);
+    const sex = p.sex;
+    dSex.set(k, sex === '1' ? 0 : sex === '2' ? 1 : 2);
+    const es = ethS.slot(p.ethnicity);
+    dMin.set(k, ethMin[es]);
+    dEth.set(k, ethCode[es]);
+    const ps = polS.slot(p.politicalStatus);
+    dParty.set(k, polParty[ps]);
+    dPol.set(k, polCode[ps]);
+    dFt.set(k, ftEdu[ftEduS.slot(p.fullTimeEducation)]);
+    dHi.set(k, hiEdu[hiEduS.slot(p.highestEducation)]);
+    dDeg.set(k, degIdx[degS.slot(p.highestDegree)]);
+    dSpec.set(k, specCode[specS.slot(p.specialtyCategory)]);
+    const ls = lvlS.slot(p.postLevel);
+    const li = lvlCode[ls];
+    dTier.set(k, lvlTier[ls]);
+    dLvl.set(k, li);
+    dRank.set(k, rankCode[rankS.slot(p.rank)]);
 
-    if (p.postStartDate) {
-      const s = packDate(p.postStartDate);
-      const y = s >= asOfP ? 0 : fullYearsPacked(s, asOfP);
-      d.tenure.set(k, y <= MAX_AGE ? tenureTable[y] : tenureOf(y));
-    } else d.tenure.set(k, tBands.length);
+    const ps0 = p.postStartDate;
+    if (ps0) {
+      const st = packDate(ps0);
+      const y = st >= asOfP ? 0 : fullYearsPacked(st, asOfP);
+      dTen.set(k, y <= MAX_AGE ? tenureTable[y] : tenureOf(y));
+    } else dTen.set(k, nTBands);
 
-    const r = p.retirementDate ? packDate(p.retirementDate) : retirementOf(birth, p.sex);
-    let ri = rBands.length;
-    for (let i = 0; i < rBands.length; i++) {
+    const rd = p.retirementDate;
+    const r = rd ? packDate(rd) : retirementOf(birth, sex);
+    let ri = nRBands;
+    for (let i = 0; i < nRBands; i++) {
       const lo = rLo[i];
       const hi = rHi[i];
       if ((lo == null || r > lo) && (hi == null || r <= hi)) {
@@ -452,10 +527,12 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
         break;
       }
     }
-    d.retirement.set(k, ri);
+    dRet.set(k, ri);
 
-    if (deriveIntake && p.workStartDate) {
-      const w = packDate(p.workStartDate);
+    // intake in the period: a year pre-check skips parsing the date for the many who started before it
+    const ws = p.workStartDate;
+    if (deriveIntake && ws && ws.charCodeAt(0) * 1000 + ws.charCodeAt(1) * 100 + ws.charCodeAt(2) * 10 + ws.charCodeAt(3) - 53328 >= fromYear) {
+      const w = packDate(ws);
       if (w >= fromP && w <= toP) {
         intakeIds.push(id);
         intakeChannels.add(p.intakeChannel, id);
@@ -464,9 +541,7 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
     }
 
     // young under the level-specific threshold
-    let t = youngThresholdOfLevel[li];
-    if (t === undefined) youngThresholdOfLevel[li] = t = thresholdOf(lvl);
-    if (age <= t) {
+    if (age <= youngThresholdOfLevel[li]) {
       young[k] = 1;
       youngCount++;
     }

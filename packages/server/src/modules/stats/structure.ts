@@ -4,7 +4,7 @@
  * rank_history and appointments, intake from 参加工作时间 + 进入渠道; the figures themselves are
  * computed by @cadre/core structureStats.
  */
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { ageAt, structureSentences, structureStats, todayISO, type PromotionEvent, type RulesConfig, type StatPerson, type StructureStats } from '@cadre/core';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -27,22 +27,59 @@ export type StructureQuery = z.infer<typeof StructureQuery>;
 
 export type StructureResult = StructureStats & { sentences: string[]; filter: Record<string, unknown> };
 
-const STAT_COLUMNS = {
-  id: cadre.id,
-  sex: cadre.sex,
-  ethnicity: cadre.ethnicity,
-  birthDate: cadre.birthDate,
-  politicalStatus: cadre.politicalStatus,
-  fullTimeEducation: cadre.fullTimeEducation,
-  highestEducation: cadre.highestEducation,
-  highestDegree: cadre.highestDegree,
-  specialtyCategory: cadre.specialtyCategory,
-  postLevel: cadre.postLevel,
-  rank: cadre.rank,
-  postStartDate: cadre.postStartDate,
-  workStartDate: cadre.workStartDate,
-  intakeChannel: cadre.intakeChannel,
-};
+/** a separator that never occurs in a code, a name or a date */
+const SEP = '\u001f';
+
+/**
+ * The statistics columns of the cadres matching `where`, in id order, as ONE row of column
+ * strings (string_agg per column over the same ordered scan, so the columns stay aligned) split
+ * here: 100,000 cadres cost one DataRow instead of 100,000 rows × 14 fields through the driver and
+ * the ORM (≈ 15× less client CPU). string_agg skips NULLs, so nullable columns come as '' and are
+ * turned back into null (structureStats treats '' and null alike anyway).
+ */
+async function loadPeople(db: Db, where: ReturnType<typeof rosterConditions>): Promise<StatPerson[]> {
+  const notNull = (col: string) => sql.raw(`string_agg(c.${col}, '${SEP}')`);
+  const nullable = (col: string) => sql.raw(`string_agg(coalesce(c.${col}, ''), '${SEP}')`);
+  const res = (await db.execute(sql`
+    select count(*)::int as n,
+      ${sql.raw(`string_agg(c.id::text, '${SEP}')`)} as id, ${notNull('sex')} as sex, ${notNull('ethnicity')} as ethnicity,
+      ${sql.raw(`string_agg(c.birth_date::text, '${SEP}')`)} as birth, ${notNull('political_status')} as political,
+      ${nullable('full_time_education')} as fte, ${nullable('highest_education')} as he, ${nullable('highest_degree')} as hd,
+      ${nullable('specialty_category')} as sc, ${nullable('post_level')} as pl, ${nullable('rank')} as rk,
+      ${sql.raw(`string_agg(coalesce(c.post_start_date::text, ''), '${SEP}')`)} as psd,
+      ${sql.raw(`string_agg(coalesce(c.work_start_date::text, ''), '${SEP}')`)} as wsd, ${nullable('intake_channel')} as ic
+    from (select ${cadre.id} as id, ${cadre.sex} as sex, ${cadre.ethnicity} as ethnicity, ${cadre.birthDate} as birth_date,
+                 ${cadre.politicalStatus} as political_status, ${cadre.fullTimeEducation} as full_time_education,
+                 ${cadre.highestEducation} as highest_education, ${cadre.highestDegree} as highest_degree,
+                 ${cadre.specialtyCategory} as specialty_category, ${cadre.postLevel} as post_level, ${cadre.rank} as rank,
+                 ${cadre.postStartDate} as post_start_date, ${cadre.workStartDate} as work_start_date, ${cadre.intakeChannel} as intake_channel
+            from ${cadre} where ${where ?? sql`true`} order by ${cadre.id}) c`)) as unknown as { rows: Record<string, string | number | null>[] };
+  const r = res.rows[0];
+  const n = Number(r?.n ?? 0);
+  if (!n) return [];
+  const col = (k: string) => String(r[k]).split(SEP);
+  const [id, sex, eth, birth, pol, fte, he, hd, sc, pl, rk, psd, wsd, ic] = ['id', 'sex', 'ethnicity', 'birth', 'political', 'fte', 'he', 'hd', 'sc', 'pl', 'rk', 'psd', 'wsd', 'ic'].map(col);
+  const out = new Array<StatPerson>(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = {
+      id: Number(id[i]),
+      sex: sex[i],
+      ethnicity: eth[i],
+      birthDate: birth[i],
+      politicalStatus: pol[i],
+      fullTimeEducation: fte[i] || null,
+      highestEducation: he[i] || null,
+      highestDegree: hd[i] || null,
+      specialtyCategory: sc[i] || null,
+      postLevel: pl[i] || null,
+      rank: rk[i] || null,
+      postStartDate: psd[i] || null,
+      workStartDate: wsd[i] || null,
+      intakeChannel: ic[i] || null,
+    };
+  }
+  return out;
+}
 
 /** promotions (a step to a higher 职务层次) in [from, to] of the cadres matching `where` */
 async function loadPromotions(db: Db, where: ReturnType<typeof rosterConditions>, from: string, to: string): Promise<PromotionEvent[]> {
@@ -68,7 +105,8 @@ async function loadPromotions(db: Db, where: ReturnType<typeof rosterConditions>
   return out;
 }
 
-export async function structure(db: Db, user: CurrentUser, rules: RulesConfig, q: StructureQuery): Promise<StructureResult> {
+/** the rows structureStats gets for this query, exactly as the endpoint loads them (also used by bench/) */
+export async function structureInputs(db: Db, user: CurrentUser, rules: RulesConfig, q: StructureQuery) {
   if (q.orgId) await assertOrgInScope(db, user, q.orgId);
   const asOf = q.asOf ?? todayISO();
   const from = q.from ?? `${asOf.slice(0, 4)}-01-01`;
@@ -76,9 +114,14 @@ export async function structure(db: Db, user: CurrentUser, rules: RulesConfig, q
   if (from > to) throw badRequest([issue('query.from', 'after_to', `开始日期(${from})晚于结束日期(${to})`, `from ${from} is after to ${to}`)]);
   const where = rosterConditions(user, { ...q, asOf }, rules);
   const [people, promotions] = await Promise.all([
-    db.select(STAT_COLUMNS).from(cadre).where(where).orderBy(asc(cadre.id)) as Promise<StatPerson[]>,
+    loadPeople(db, where),
     loadPromotions(db, where, from, to),
   ]);
+  return { asOf, from, to, people, promotions };
+}
+
+export async function structure(db: Db, user: CurrentUser, rules: RulesConfig, q: StructureQuery): Promise<StructureResult> {
+  const { asOf, from, to, people, promotions } = await structureInputs(db, user, rules, q);
   const stats = structureStats(people, { asOf, rules, period: { from, to }, promotions });
   const { page: _p, pageSize: _s, sort: _o, withIds: _w, ...filter } = q;
   const result: StructureResult = { ...stats, sentences: structureSentences(stats), filter: { ...filter, asOf, from, to } };

@@ -25,7 +25,13 @@ interface Loaded {
  */
 async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStart: string, rules: RulesConfig): Promise<Loaded> {
   const teams = await db
-    .select({ t: team, orgName: orgUnit.name, unitKind: orgUnit.kind, path: orgUnit.path, sort: orgUnit.sort })
+    .select({
+      // only the columns the analysis uses (no timestamps to turn into Date objects)
+      t: { id: team.id, name: team.name, kind: team.kind, orgUnitId: team.orgUnitId, needs: team.needs },
+      orgName: orgUnit.name,
+      unitKind: orgUnit.kind,
+      path: orgUnit.path,
+    })
     .from(team)
     .innerJoin(orgUnit, eq(orgUnit.id, team.orgUnitId))
     .where(teamWhere)
@@ -36,7 +42,10 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
   const open = and(lte(appointment.startDate, asOf), or(isNull(appointment.endDate), gt(appointment.endDate, windowStart)));
 
   const [positions, rows] = await Promise.all([
-    db.select().from(position).where(inTeams(position.teamId)).orderBy(asc(position.teamId), asc(position.sort), asc(position.id)),
+    db
+      .select({ id: position.id, teamId: position.teamId, title: position.title, level: position.level, isChief: position.isChief, category: position.category, isKey: position.isKey, quota: position.quota, description: position.description })
+      .from(position)
+      .where(inTeams(position.teamId)).orderBy(asc(position.teamId), asc(position.sort), asc(position.id)),
     db
       .select({
         teamId: position.teamId,
@@ -96,6 +105,14 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
     l.push({ year: a.year, result: a.result, score: a.score });
   }
 
+  // positions grouped by team in one pass (they come ordered by team, sort, id)
+  const posBy = new Map<number, TeamInput['positions'][number][]>();
+  for (const p of positions) {
+    let l = posBy.get(p.teamId) as TeamInput['positions'][number][] | undefined;
+    if (!l) posBy.set(p.teamId, (l = []));
+    l.push({ id: p.id, title: p.title, level: p.level, isChief: p.isChief, category: p.category, isKey: p.isKey, quota: p.quota, description: p.description ?? null });
+  }
+
   return {
     teams: teams.map((r) => ({
       id: r.t.id,
@@ -106,13 +123,30 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
       unitKind: r.unitKind,
       needs: r.t.needs ?? null,
       path: r.path,
-      positions: positions
-        .filter((p) => p.teamId === r.t.id)
-        .map((p) => ({ id: p.id, title: p.title, level: p.level, isChief: p.isChief, category: p.category, isKey: p.isKey, quota: p.quota, description: p.description ?? null })),
+      positions: posBy.get(r.t.id) ?? [],
     })),
     members: rows.map((m) => {
       const c = careerBy.get(m.cadreId);
-      return { ...m, grassroots: c?.grassroots ?? false, experienceTypes: c?.types ?? [], assessments: assessBy.get(m.cadreId) ?? [] };
+      return {
+        teamId: m.teamId,
+        positionId: m.positionId,
+        startDate: m.startDate,
+        endDate: m.endDate,
+        kind: m.kind,
+        cadreId: m.cadreId,
+        name: m.name,
+        sex: m.sex,
+        ethnicity: m.ethnicity,
+        birthDate: m.birthDate,
+        politicalStatus: m.politicalStatus,
+        fullTimeEducation: m.fullTimeEducation,
+        highestEducation: m.highestEducation,
+        highestDegree: m.highestDegree,
+        specialtyCategory: m.specialtyCategory,
+        grassroots: c?.grassroots ?? false,
+        experienceTypes: c?.types ?? [],
+        assessments: assessBy.get(m.cadreId) ?? [],
+      };
     }),
   };
 }
@@ -126,7 +160,18 @@ function inputsOn(l: Loaded, date: string): TeamInput[] {
     if (!a) byTeam.set(m.teamId, (a = []));
     a.push(m);
   }
-  return l.teams.map(({ path: _p, ...t }) => ({ ...t, members: byTeam.get(t.id) ?? [] }));
+  // plain literals (no rest/spread): every TeamInput gets the same hidden class, which keeps core's hot loop monomorphic
+  return l.teams.map((t) => ({
+    id: t.id,
+    name: t.name,
+    kind: t.kind,
+    orgUnitId: t.orgUnitId,
+    orgName: t.orgName,
+    unitKind: t.unitKind,
+    needs: t.needs,
+    positions: t.positions,
+    members: byTeam.get(t.id) ?? [],
+  }));
 }
 
 function scopedTeamWhere(user: CurrentUser, q: { orgId?: number; unitKind?: string[]; teamId?: number }): SQL | undefined {
@@ -138,12 +183,18 @@ function scopedTeamWhere(user: CurrentUser, q: { orgId?: number; unitKind?: stri
   );
 }
 
-/** all teams in scope with colour, reasons and key figures (overview grid / heatmap) */
-export async function teamsOverview(db: Db, user: CurrentUser, rules: RulesConfig, q: TeamsAnalysisQuery) {
+/** the TeamInputs of every team in scope on asOf, exactly as the overview hands them to core (also used by bench/) */
+export async function overviewInputs(db: Db, user: CurrentUser, rules: RulesConfig, q: TeamsAnalysisQuery): Promise<{ asOf: string; inputs: TeamInput[] }> {
   if (q.orgId) await assertOrgInScope(db, user, q.orgId);
   const asOf = q.asOf ?? todayISO();
   const l = await load(db, scopedTeamWhere(user, q), asOf, asOf, rules);
-  const items = inputsOn(l, asOf).map((t) => {
+  return { asOf, inputs: inputsOn(l, asOf) };
+}
+
+/** all teams in scope with colour, reasons and key figures (overview grid / heatmap) */
+export async function teamsOverview(db: Db, user: CurrentUser, rules: RulesConfig, q: TeamsAnalysisQuery) {
+  const { asOf, inputs } = await overviewInputs(db, user, rules, q);
+  const items = inputs.map((t) => {
     const a = teamAnalysis(t, { asOf, rules, detail: false });
     return {
       teamId: a.team.id,
