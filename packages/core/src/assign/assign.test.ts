@@ -285,22 +285,28 @@ describe('solveWithTeamConstraints (HiGHS ILP)', () => {
     await fc.assert(
       fc.asyncProperty(teamInstance, async (inst) => {
         const ref = bruteTeam(inst);
-        const r = await solveWithTeamConstraints({ ...inst, analyseBinding: false });
-        if (!ref.feasible) {
-          expect(r.status).toBe('infeasible');
-          return;
-        }
-        expect(r.status).toBe('optimal');
-        expect(r.objective).toBeCloseTo(ref.best, 6);
-        expect(feasible(inst, Array.from(r.assignment))).toBe(true);
-        for (const [p, c] of inst.pinned) expect(r.assignment[p]).toBe(c);
-        const forb = new Set(inst.forbidden.map(([p, c]) => `${p},${c}`));
-        r.assignment.forEach((c, p) => {
-          if (c >= 0) {
-            expect(allowedCell(inst.scores[p][c])).toBe(true);
-            expect(forb.has(`${p},${c}`)).toBe(false);
+        // the default path (pruned, plain MIP at this size), the pricing path on the pruned and on
+        // the unpruned universe (LP by column generation, proven bound, reduced-cost fixing)
+        for (const opts of [{}, { method: 'pricing' as const }, { method: 'pricing' as const, prune: false }]) {
+          const r = await solveWithTeamConstraints({ ...inst, ...opts, analyseBinding: false });
+          if (!ref.feasible) {
+            expect(r.status).toBe('infeasible');
+            continue;
           }
-        });
+          expect(r.status).toBe('optimal');
+          expect(r.gap).toBe(0);
+          expect(r.bound).toBeGreaterThanOrEqual(r.objective - 1e-6);
+          expect(r.objective).toBeCloseTo(ref.best, 6);
+          expect(feasible(inst, Array.from(r.assignment))).toBe(true);
+          for (const [p, c] of inst.pinned) expect(r.assignment[p]).toBe(c);
+          const forb = new Set(inst.forbidden.map(([p, c]) => `${p},${c}`));
+          r.assignment.forEach((c, p) => {
+            if (c >= 0) {
+              expect(allowedCell(inst.scores[p][c])).toBe(true);
+              expect(forb.has(`${p},${c}`)).toBe(false);
+            }
+          });
+        }
       }),
       { numRuns: 150, seed: 20250502 },
     );
@@ -319,5 +325,115 @@ describe('solveWithTeamConstraints (HiGHS ILP)', () => {
     expect(a.pruned).toBe(true);
     expect(a.variables).toBeLessThan(b.variables);
     expect(a.objective).toBeCloseTo(b.objective, 9);
+  });
+  // medium instances: too big for brute force, so the exact reductions are checked against
+  // each other — dominance pruning (incl. the unit-cap counting and members leaving their team)
+  // against the unpruned model, and the pricing path against the plain MIP
+  const mediumInstance = fc
+    .record({ P: fc.integer({ min: 3, max: 9 }), M: fc.integer({ min: 20, max: 70 }), T: fc.integer({ min: 1, max: 4 }), U: fc.integer({ min: 1, max: 12 }), seed: fc.integer({ min: 1, max: 2 ** 30 }) })
+    .map(({ P, M, T, U, seed }) => {
+      let x = seed;
+      const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const scores = Array.from({ length: P }, () =>
+        Array.from({ length: M }, () => {
+          const r = rnd();
+          // coarse values: many ties, which stress the tie-breaking of the dominance order
+          return r < 0.1 ? Number.NaN : Math.round(rnd() * 20) / 2;
+        }),
+      );
+      const posts = Array.from({ length: P }, () => ({ teamId: Math.floor(rnd() * T) }));
+      const candidates = Array.from({ length: M }, () => ({
+        female: rnd() < 0.25,
+        young: rnd() < 0.3,
+        nonParty: rnd() < 0.15,
+        unitId: rnd() < 0.1 ? null : `u${Math.floor(rnd() * U)}`,
+        teamId: rnd() < 0.15 ? Math.floor(rnd() * T) : null,
+      }));
+      const teams = Array.from({ length: T }, (_, id) => ({
+        id,
+        currentWomen: rnd() < 0.6 ? 0 : 1,
+        currentYoung: rnd() < 0.6 ? 0 : 1,
+        currentNonParty: rnd() < 0.7 ? 0 : 1,
+        requireWoman: rnd() < 0.8,
+        requireYoung: rnd() < 0.6,
+        requireNonParty: rnd() < 0.3,
+        maxFromOneUnit: rnd() < 0.6 ? Math.floor(rnd() * 3) : null,
+        currentFromUnit: { u0: Math.floor(rnd() * 2), u1: Math.floor(rnd() * 2) },
+      }));
+      const pinned: Pair[] = [];
+      const forbidden: Pair[] = [];
+      for (let k = 0; k < 3; k++) forbidden.push([Math.floor(rnd() * P), Math.floor(rnd() * M)]);
+      if (rnd() < 0.4) {
+        const p = Math.floor(rnd() * P);
+        const c = Math.floor(rnd() * M);
+        if (allowedCell(scores[p][c]) && !forbidden.some(([a, b]) => a === p && b === c)) pinned.push([p, c]);
+      }
+      return { scores, posts, candidates, teams, pinned, forbidden, requireFill: rnd() < 0.3 };
+    });
+  it('property: pruned == unpruned optimum, pricing == plain MIP (medium random instances)', async () => {
+    await fc.assert(
+      fc.asyncProperty(mediumInstance, async (inst) => {
+        const full = await solveWithTeamConstraints({ ...inst, analyseBinding: false, prune: false, method: 'direct' });
+        const pruned = await solveWithTeamConstraints({ ...inst, analyseBinding: false, method: 'direct' });
+        const priced = await solveWithTeamConstraints({ ...inst, analyseBinding: false, method: 'pricing' });
+        expect(pruned.status).toBe(full.status);
+        expect(priced.status).toBe(full.status);
+        expect(pruned.variables).toBeLessThanOrEqual(full.variables);
+        if (full.status !== 'optimal') return;
+        expect(pruned.objective).toBeCloseTo(full.objective, 6);
+        expect(priced.objective).toBeCloseTo(full.objective, 6);
+        expect(priced.gap).toBe(0);
+        expect(pruned.fillRelaxed).toBe(full.fillRelaxed);
+        expect(feasible(inst, Array.from(pruned.assignment))).toBe(true);
+        expect(feasible(inst, Array.from(priced.assignment))).toBe(true);
+      }),
+      { numRuns: 60, seed: 20250503 },
+    );
+  });
+  it('binding analysis is the same on the pricing path', async () => {
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const P = 6;
+    const M = 60;
+    const scores = Array.from({ length: P }, () => Array.from({ length: M }, () => Math.round(rnd() * 1000) / 10));
+    const posts = Array.from({ length: P }, (_, p) => ({ teamId: p % 3 }));
+    const candidates = Array.from({ length: M }, () => ({ female: rnd() < 0.15, young: rnd() < 0.2, unitId: `u${Math.floor(rnd() * 4)}` }));
+    const teams = [0, 1, 2].map((id) => ({ id, currentWomen: 0, requireWoman: true, requireYoung: id === 1, maxFromOneUnit: 1, currentFromUnit: { u0: 1 } }));
+    const a = await solveWithTeamConstraints({ scores, posts, candidates, teams, method: 'direct' });
+    const b = await solveWithTeamConstraints({ scores, posts, candidates, teams, method: 'pricing' });
+    expect(b.objective).toBeCloseTo(a.objective, 9);
+    expect(a.constraints.some((c) => c.binding)).toBe(true);
+    expect(b.constraints.map((c) => [c.id, c.binding])).toEqual(a.constraints.map((c) => [c.id, c.binding]));
+    for (let k = 0; k < a.constraints.length; k++) {
+      if (a.constraints[k].objectiveWithout != null) expect(b.constraints[k].objectiveWithout).toBeCloseTo(a.constraints[k].objectiveWithout!, 9);
+    }
+  });
+  it('pruning: dominators from a unit with no room do not count (hand case)', async () => {
+    // team A (2 posts) may take nobody more from any unit (cap 0); only the unit-less candidates
+    // 6 and 7 can serve, although six better candidates from u1..u3 "dominate" them on score
+    const scores = [
+      [90, 89, 88, 87, 86, 85, 20, 19],
+      [90, 89, 88, 87, 86, 85, 18, 17],
+    ];
+    const candidates = ['u1', 'u1', 'u2', 'u2', 'u3', 'u3', null, null].map((unitId) => ({ unitId }));
+    const base = { scores, posts: [{ teamId: 'A' }, { teamId: 'A' }], candidates, teams: [{ id: 'A', maxFromOneUnit: 0 }], analyseBinding: false };
+    const full = await solveWithTeamConstraints({ ...base, prune: false, method: 'direct' });
+    const pruned = await solveWithTeamConstraints({ ...base, method: 'direct' });
+    expect(full.objective).toBe(37);
+    expect(pruned.objective).toBe(37);
+    expect(Array.from(pruned.assignment).sort()).toEqual([6, 7]);
+  });
+  it('pruning: the other posts of the team may fill one unit each (hand case)', async () => {
+    // team A (3 posts), at most 1 per unit: five strong candidates from u1, five from u2, and the
+    // weaker z from u3 — z has 10 better "dominators" but the two other posts can block both units
+    const row = [100, 99, 98, 97, 96, 95, 94, 93, 92, 91, 10];
+    const scores = [row, row.map((v) => v - 1), row.map((v) => v - 2)];
+    const candidates = [...Array(5).fill('u1'), ...Array(5).fill('u2'), 'u3'].map((unitId) => ({ unitId }));
+    const base = { scores, posts: [{ teamId: 'A' }, { teamId: 'A' }, { teamId: 'A' }], candidates, teams: [{ id: 'A', maxFromOneUnit: 1 }], analyseBinding: false };
+    const full = await solveWithTeamConstraints({ ...base, prune: false, method: 'direct' });
+    const pruned = await solveWithTeamConstraints({ ...base, method: 'direct' });
+    expect(Array.from(full.assignment)).toContain(10);
+    expect(pruned.objective).toBeCloseTo(full.objective, 9);
+    expect(Array.from(pruned.assignment)).toContain(10);
   });
 });
