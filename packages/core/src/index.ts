@@ -9,5 +9,6 @@ export * from './pinyin';
 export * from './validation';
 export * from './tenure';
 export * from './stats';
+export * from './lrmx';
 export * from './fit';
 export * from './assign';

@@ -26,6 +26,7 @@ import { statsRoutes } from './modules/stats/routes';
 import { teamsRoutes } from './modules/teams/routes';
 import { savedFilterRoutes } from './modules/registry/saved-filters';
 import { staticWeb } from './http/static';
+import { interopRoutes } from './modules/interop/routes';
 
 export interface AppContext {
   database: Database;
@@ -143,6 +144,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(teamsRoutes, { prefix: '/api' });
   await app.register(savedFilterRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(interopRoutes, { prefix: '/api' });
   if (opts.serveWeb !== false) await app.register(staticWeb);
   return app as unknown as App;
 }
