@@ -22,10 +22,11 @@ import { printTable } from './lib/table';
 import { bench as rosterSearch } from './roster-search';
 import { bench as browserRoster } from './browser-roster'; // the 干部名册 in Chromium (issue 3)
 import { bench as structureTeams } from './structure-teams'; // structure statistics + teams' indicators (issue 4)
+import { bench as fitApi } from './fit-api'; // candidate ranking through the API (issue 5)
 import { bench as fitCore } from './fit-core'; // fit ranking + adjustment plan in core (issue 5)
 import { bench as interop } from './interop'; // LRMX and Excel import (issue 7)
 
-const BENCHES: Bench[] = [rosterSearch, browserRoster, structureTeams, fitCore, interop];
+const BENCHES: Bench[] = [rosterSearch, browserRoster, structureTeams, fitApi, fitCore, interop];
 
 installSignalCleanup();
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);

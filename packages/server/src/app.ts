@@ -27,6 +27,7 @@ import { teamsRoutes } from './modules/teams/routes';
 import { savedFilterRoutes } from './modules/registry/saved-filters';
 import { staticWeb } from './http/static';
 import { interopRoutes } from './modules/interop/routes';
+import { fitRoutes } from './modules/fit/routes';
 
 export interface AppContext {
   database: Database;
@@ -145,6 +146,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(savedFilterRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(interopRoutes, { prefix: '/api' });
+  await app.register(fitRoutes, { prefix: '/api' });
   if (opts.serveWeb !== false) await app.register(staticWeb);
   return app as unknown as App;
 }

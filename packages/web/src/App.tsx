@@ -22,6 +22,11 @@ const RulesPage = lazy(() => import('./pages/Rules'));
 const TeamsPage = lazy(() => import('./pages/teams/Overview'));
 const HologramPage = lazy(() => import('./pages/teams/Hologram'));
 const StructurePage = lazy(() => import('./pages/stats/Structure'));
+const FitBarometerPage = lazy(() => import('./pages/fit/Barometer'));
+const FitRankingPage = lazy(() => import('./pages/fit/Ranking'));
+const FitComparePage = lazy(() => import('./pages/fit/Compare'));
+const FitPlansPage = lazy(() => import('./pages/fit/Plans'));
+const FitDescriptionPage = lazy(() => import('./pages/fit/Description'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -91,6 +96,11 @@ export function App() {
                   <Route path="teams" element={<TeamsPage />} />
                   <Route path="teams/:id" element={<HologramPage />} />
                   <Route path="stats" element={<StructurePage />} />
+                  <Route path="fit" element={<FitBarometerPage />} />
+                  <Route path="fit/rank" element={<FitRankingPage />} />
+                  <Route path="fit/compare" element={<FitComparePage />} />
+                  <Route path="fit/plans" element={<FitPlansPage />} />
+                  <Route path="fit/positions/:id/description" element={<FitDescriptionPage />} />
                   <Route path="settings/audit" element={<AuditPage />} />
                   <Route path="settings/rules" element={<RulesPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />

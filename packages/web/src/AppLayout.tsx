@@ -2,6 +2,7 @@ import { Suspense, useEffect, useMemo } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Dropdown, Layout, Menu, Result, Tag, type MenuProps } from 'antd';
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   DownOutlined,
@@ -60,6 +61,17 @@ export function AppLayout() {
           { key: '/stats', label: <Link to="/stats" data-testid="nav-stats">{t('menu.stats')}</Link> },
         ],
       },
+      {
+        key: 'fitGroup',
+        icon: <AimOutlined />,
+        label: <span data-testid="nav-fit-group">{i18n.language === 'en' ? 'Person–post fit' : '人岗适配'}</span>,
+        children: [
+          { key: '/fit', label: <Link to="/fit" data-testid="nav-fit-barometer">{i18n.language === 'en' ? 'Fit barometer' : '晴雨表'}</Link> },
+          { key: '/fit/rank', label: <Link to="/fit/rank" data-testid="nav-fit-rank">{i18n.language === 'en' ? 'Candidates for a post' : '岗位人选'}</Link> },
+          { key: '/fit/compare', label: <Link to="/fit/compare" data-testid="nav-fit-compare">{i18n.language === 'en' ? 'Compare' : '比选'}</Link> },
+          { key: '/fit/plans', label: <Link to="/fit/plans" data-testid="nav-fit-plans">{i18n.language === 'en' ? 'Adjustment plans' : '调整方案'}</Link> },
+        ],
+      },
       // 储备梯队, 监督管理, 规划, 数据交换: added by later issues.
       { key: 'settings', icon: <SettingOutlined />, label: t('menu.settings'), children: settings },
     ];
@@ -90,6 +102,8 @@ export function AppLayout() {
         ? '/teams'
         : path.startsWith('/stats')
           ? '/stats'
+          : path.startsWith('/fit')
+          ? (['/fit/rank', '/fit/compare', '/fit/plans'].find((k) => path.startsWith(k)) ?? (path.startsWith('/fit/positions') ? '/fit/rank' : '/fit'))
           : path.startsWith('/settings')
             ? path
             : '/';
@@ -149,7 +163,7 @@ export function AppLayout() {
       <Layout>
         <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <nav aria-label={t('app.short')}>
-            <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={['teamsGroup', 'settings']} items={items} style={{ borderInlineEnd: 0 }} data-testid="side-menu" />
+            <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={['teamsGroup', 'fitGroup', 'settings']} items={items} style={{ borderInlineEnd: 0 }} data-testid="side-menu" />
           </nav>
         </Sider>
         <Content className="app-content" id="main" tabIndex={-1}>

@@ -639,3 +639,38 @@ export const auditLog = pgTable(
     index('audit_at_idx').on(t.at),
   ],
 );
+
+// ───────────────────────────── 人岗适配 position descriptions & adjustment plans ─────────────────────────────
+/** every saved edit of a position's 岗位说明书 (append-only history; position.description holds the latest) */
+export const positionDescriptionVersion = pgTable(
+  'position_description_version',
+  {
+    id: serial('id').primaryKey(),
+    positionId: integer('position_id')
+      .notNull()
+      .references(() => position.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3 … per position */
+    version: integer('version').notNull(),
+    description: jsonb('description').notNull().$type<Record<string, unknown>>(),
+    comment: text('comment'),
+    createdBy: integer('created_by').references(() => appUser.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('position_description_version_uq').on(t.positionId, t.version)],
+);
+
+/** 调整方案: a saved adjustment plan (inputs: vacancies, candidates, pins, forbids, constraints; result: the solved plan) */
+export const adjustmentPlan = pgTable(
+  'adjustment_plan',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    /** draft | final */
+    status: text('status').notNull().default('draft'),
+    inputs: jsonb('inputs').notNull().$type<Record<string, unknown>>(),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    createdBy: integer('created_by').references(() => appUser.id, { onDelete: 'set null' }),
+    ...stamps,
+  },
+  (t) => [index('adjustment_plan_created_by_idx').on(t.createdBy)],
+);

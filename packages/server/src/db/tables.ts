@@ -35,6 +35,8 @@ export const TABLES_IN_ORDER = [
   ['app_user', t.appUser],
   ['session', t.session],
   ['saved_filter', t.savedFilter],
+  ['position_description_version', t.positionDescriptionVersion],
+  ['adjustment_plan', t.adjustmentPlan],
   ['audit_log', t.auditLog],
 ] as const;
 
