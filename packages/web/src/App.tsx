@@ -27,6 +27,7 @@ const FitRankingPage = lazy(() => import('./pages/fit/Ranking'));
 const FitComparePage = lazy(() => import('./pages/fit/Compare'));
 const FitPlansPage = lazy(() => import('./pages/fit/Plans'));
 const FitDescriptionPage = lazy(() => import('./pages/fit/Description'));
+const InteropPage = lazy(() => import('./pages/Interop'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -52,6 +53,7 @@ function prefetchCurrentPage() {
   else if (path === '/teams') void import('./pages/teams/Overview');
   else if (/^\/teams\/\d+/.test(path)) void import('./pages/teams/Hologram');
   else if (path === '/stats') void import('./pages/stats/Structure');
+  else if (path === '/interop') void import('./pages/Interop');
 }
 prefetchCurrentPage();
 
@@ -101,6 +103,7 @@ export function App() {
                   <Route path="fit/compare" element={<FitComparePage />} />
                   <Route path="fit/plans" element={<FitPlansPage />} />
                   <Route path="fit/positions/:id/description" element={<FitDescriptionPage />} />
+                  <Route path="interop" element={<InteropPage />} />
                   <Route path="settings/audit" element={<AuditPage />} />
                   <Route path="settings/rules" element={<RulesPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />

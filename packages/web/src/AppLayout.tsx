@@ -5,6 +5,7 @@ import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   DownOutlined,
   FundOutlined,
   HomeOutlined,
@@ -44,6 +45,7 @@ export function AppLayout() {
   );
 
   const role = me.data?.user.role;
+  const canWrite = me.data?.permissions.canWrite ?? false;
   const items = useMemo<MenuProps['items']>(() => {
     const settings: NonNullable<MenuProps['items']> = [];
     if (role && AUDIT_ROLES.includes(role)) settings.push({ key: '/settings/audit', icon: <AuditOutlined />, label: <Link to="/settings/audit">{t('menu.audit')}</Link> });
@@ -72,10 +74,13 @@ export function AppLayout() {
           { key: '/fit/plans', label: <Link to="/fit/plans" data-testid="nav-fit-plans">{i18n.language === 'en' ? 'Adjustment plans' : '调整方案'}</Link> },
         ],
       },
-      // 储备梯队, 监督管理, 规划, 数据交换: added by later issues.
+      // 储备梯队, 监督管理, 规划: added by later issues.
+      ...(canWrite
+        ? [{ key: '/interop', icon: <CloudUploadOutlined />, label: <Link to="/interop" data-testid="nav-interop">{i18n.language === 'en' ? 'Data exchange' : '数据交换'}</Link> }]
+        : []),
       { key: 'settings', icon: <SettingOutlined />, label: t('menu.settings'), children: settings },
     ];
-  }, [t, role, i18n.language]);
+  }, [t, role, canWrite, i18n.language]);
 
   if (me.isPending) return <Fallback />;
   if (me.error) {
@@ -104,7 +109,7 @@ export function AppLayout() {
           ? '/stats'
           : path.startsWith('/fit')
           ? (['/fit/rank', '/fit/compare', '/fit/plans'].find((k) => path.startsWith(k)) ?? (path.startsWith('/fit/positions') ? '/fit/rank' : '/fit'))
-          : path.startsWith('/settings')
+          : path.startsWith('/settings') || path.startsWith('/interop')
             ? path
             : '/';
 

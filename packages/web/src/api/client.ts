@@ -102,6 +102,39 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   return data as T;
 }
 
+/** POST a file as the raw request body (uploads: .lrmx, .zip, .xlsx), JSON answer; errors as ApiError. */
+export async function uploadRaw<T>(url: string, file: Blob & { name?: string }): Promise<T> {
+  const name = file.name ?? 'upload';
+  const type = /\.zip$/i.test(name)
+    ? 'application/zip'
+    : /\.xlsx$/i.test(name)
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'application/octet-stream';
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { Accept: 'application/json', 'Content-Type': type, 'x-file-name': encodeURIComponent(name) },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, { error: 'network', message: '网络连接失败', messageEn: 'Network error' });
+  }
+  const text = await res.text();
+  let data: unknown = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = { message: text };
+  }
+  if (!res.ok) {
+    if (res.status === 401) unauthenticatedListeners.forEach((fn) => fn());
+    throw new ApiError(res.status, (data ?? {}) as ConstructorParameters<typeof ApiError>[1]);
+  }
+  return data as T;
+}
+
 const get = <T>(url: string, q?: Query) => request<T>('GET', url + toQueryString(q));
 
 export const api = {

@@ -71,7 +71,7 @@ function loadColumns(): ColumnKey[] {
 }
 
 export default function RosterPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const codes = useCodes();
   const org = useOrgTree();
@@ -426,6 +426,9 @@ export default function RosterPage() {
               <>
                 <Typography.Text type="secondary" data-testid="roster-selected">{t('roster.selected', { n: selected.length })}</Typography.Text>
                 <Button size="small" type="link" onClick={() => setSelected([])}>{t('roster.clearSelection')}</Button>
+                <Button size="small" icon={<DownloadOutlined />} href={`/api/interop/lrmx/export?ids=${selected.join(',')}`} download data-testid="export-lrmx">
+                  {i18n.language === 'en' ? `Export LRMX (${selected.length})` : `导出LRMX（${selected.length}）`}
+                </Button>
               </>
             )}
           </Space>

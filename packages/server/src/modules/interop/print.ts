@@ -48,13 +48,13 @@ body { margin: 0; background: #e9e9e9; font-family: "SimSun", "宋体", "Songti 
 .page:last-child { page-break-after: auto; break-after: auto; }
 h1 { font-family: "SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 22pt; text-align: center; letter-spacing: .4em; margin: 0 0 4mm; font-weight: normal; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-td { border: 1px solid #000; font-size: 12pt; padding: 1.2mm 1.5mm; text-align: center; vertical-align: middle; word-break: break-all; height: 12mm; }
+td { border: 1px solid #000; font-size: 12pt; padding: 1mm 1.2mm; text-align: center; vertical-align: middle; word-break: break-all; height: 10mm; }
 td.v { font-family: "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", serif; font-size: 12pt; }
-td.l { letter-spacing: .1em; }
+td.l { letter-spacing: 0; font-size: 11pt; }
 td.photo { width: 32mm; height: 42mm; padding: 0; }
 td.photo img { width: 30mm; height: 40mm; object-fit: cover; display: block; margin: auto; }
 .ph { color: #888; }
-td.jl-cell { text-align: left; vertical-align: top; height: 150mm; font-family: "FangSong", "仿宋", serif; font-size: 12pt; line-height: 1.55; }
+td.jl-cell { text-align: left; vertical-align: top; height: 105mm; font-family: "FangSong", "仿宋", serif; font-size: 12pt; line-height: 1.55; }
 .jl { display: flex; } .jl .d { flex: 0 0 42mm; white-space: pre; } .jl.in { padding-left: 42mm; }
 td.block { text-align: left; vertical-align: top; font-family: "FangSong", "仿宋", serif; height: 30mm; line-height: 1.5; }
 td.vert { writing-mode: vertical-rl; letter-spacing: .5em; width: 10mm; }
@@ -65,7 +65,7 @@ td.vert { writing-mode: vertical-rl; letter-spacing: .5em; width: 10mm; }
 <section class="page" id="page1">
 <h1>干部任免审批表</h1>
 <table>
-<colgroup><col style="width:17mm"><col><col style="width:17mm"><col><col style="width:20mm"><col><col style="width:34mm"></colgroup>
+<colgroup><col style="width:22mm"><col><col style="width:22mm"><col><col style="width:24mm"><col><col style="width:32mm"></colgroup>
 <tr><td class="l">姓　名</td><td class="v">${esc(p.name)}</td><td class="l">性　别</td><td class="v">${esc(codeName('sex', p.sex) ?? '')}</td><td class="l">出生年月<br>（　岁）</td><td class="v">${ym(p.birthDate)}<br>（${age(p.birthDate)}岁）</td><td class="photo" rowspan="4">${photo}</td></tr>
 <tr><td class="l">民　族</td><td class="v">${esc(codeName('ethnicity', p.ethnicity) ?? '')}</td><td class="l">籍　贯</td><td class="v">${esc(p.nativePlace)}</td><td class="l">出 生 地</td><td class="v">${esc(p.birthPlace)}</td></tr>
 <tr><td class="l">入　党<br>时　间</td><td class="v">${partyCell}</td><td class="l">参加工<br>作时间</td><td class="v">${ym(p.workStartDate)}</td><td class="l">健康状况</td><td class="v">${esc(p.health)}</td></tr>

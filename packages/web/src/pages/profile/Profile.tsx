@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Avatar, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -96,13 +96,21 @@ export default function ProfilePage() {
             </Descriptions.Item>
           </Descriptions>
         </Col>
-        {canWrite && (
-          <Col flex="none">
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-basic">
-              {t('profile.edit')}
+        <Col flex="none">
+          <Space orientation="vertical" align="end">
+            {canWrite && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-basic">
+                {t('profile.edit')}
+              </Button>
+            )}
+            <Button icon={<DownloadOutlined />} href={`/api/interop/lrmx/export?ids=${c.id}`} download data-testid="export-lrmx">
+              {i18n.language === 'en' ? 'Export LRMX' : '导出LRMX'}
             </Button>
-          </Col>
-        )}
+            <Button icon={<PrinterOutlined />} href={`/api/cadres/${c.id}/form`} target="_blank" rel="noopener" data-testid="print-form">
+              {i18n.language === 'en' ? 'Print appointment form' : '打印任免审批表'}
+            </Button>
+          </Space>
+        </Col>
       </Row>
     </Card>
   );
