@@ -144,7 +144,7 @@ describe('promotions in a period', () => {
     ];
     const p = promotionStats(events, { from: '2025-01-01', to: '2025-12-31' }, rules);
     expect(p).toMatchObject({ total: 4, young: 2, youngShare: 0.5, youngIds: [1, 3], youngThreshold: null });
-    expect(p.ids.sort()).toEqual([1, 2, 3, 6]);
+    expect(p.ids!.sort()).toEqual([1, 2, 3, 6]);
     expect(p.byLevel.map((b) => [b.key, b.count])).toEqual([['131', 1], ['132', 1], ['141', 2]]);
     expect(formatPromotionSentence(p)).toBe('提拔年轻干部2人，占同期新提拔干部总数的50.0%');
     const ke = promotionStats(events.filter((e) => e.toLevel.startsWith('14')), { from: '2025-01-01', to: '2025-12-31' }, rules);
@@ -182,20 +182,35 @@ describe('properties', () => {
           let shares = 0;
           const seen: number[] = [];
           for (const b of d.buckets) {
-            expect(b.count).toBe(b.ids.length);
+            expect(b.count).toBe(b.ids!.length);
             sum += b.count;
             shares += b.share;
-            seen.push(...b.ids);
+            seen.push(...b.ids!);
           }
           expect(sum).toBe(ps.length);
           expect(seen.sort((a, b) => a - b)).toEqual(all);
           if (ps.length) expect(shares).toBeCloseTo(1, 9);
           else expect(shares).toBe(0);
         }
-        expect(s.young.count).toBe(s.young.ids.length);
+        expect(s.young.count).toBe(s.young.ids!.length);
         expect(s.young.byLevel.reduce((n, r) => n + r.total, 0)).toBe(ps.length);
         expect(s.young.byLevel.reduce((n, r) => n + r.count, 0)).toBe(s.young.count);
         expect(s.young.byTier.reduce((n, r) => n + r.count, 0)).toBe(s.young.count);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('withIds: false = the full result with every ids / youngIds list deleted (same figures, same key order)', () => {
+    const strip = (o: unknown) => JSON.stringify(o, (k, v) => (k === 'ids' || k === 'youngIds' ? undefined : v));
+    const ev = fc.record({ cadreId: fc.integer({ min: 1, max: 60 }), date: isoDate('2020-01-01', '2030-12-31'), fromLevel: fc.constantFrom('142', '141', null), toLevel: fc.constantFrom('141', '132', '131'), ageAtDate: fc.integer({ min: 20, max: 60 }) });
+    fc.assert(
+      fc.property(people, isoDate('2000-01-01', '2035-12-31'), fc.array(ev, { maxLength: 10 }), (ps, asOf, promotions) => {
+        const period = { from: `${asOf.slice(0, 4)}-01-01`, to: asOf };
+        const full = structureStats(ps, { asOf, rules, period, promotions });
+        const lean = structureStats(ps, { asOf, rules, period, promotions, withIds: false });
+        expect(JSON.stringify(lean)).toBe(strip(full));
+        expect(JSON.stringify(lean)).not.toMatch(/"(ids|youngIds)"/);
       }),
       { numRuns: 150 },
     );

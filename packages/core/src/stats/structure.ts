@@ -90,6 +90,12 @@ export interface StructureOptions {
   promotions?: PromotionEvent[];
   /** default: derived from the people's workStartDate + intakeChannel */
   intakes?: IntakeEvent[];
+  /**
+   * false: figures only — no `ids` / `youngIds` list anywhere in the result (the same output as
+   * building them and deleting every such key, without the cost: no per-person scatter into id
+   * lists). Counts and shares are identical. Default true.
+   */
+  withIds?: boolean;
 }
 
 // ───────────────────────────── output ─────────────────────────────
@@ -99,7 +105,8 @@ export interface Bucket {
   count: number;
   /** count / total, 0..1 (0 when total is 0) */
   share: number;
-  ids: number[];
+  /** absent when structureStats ran with withIds: false */
+  ids?: number[];
 }
 
 export interface Distribution {
@@ -119,7 +126,8 @@ export interface YoungRow {
   /** young people among them */
   count: number;
   share: number;
-  ids: number[];
+  /** absent when withIds: false */
+  ids?: number[];
 }
 
 export interface PromotionStats {
@@ -127,9 +135,11 @@ export interface PromotionStats {
   to: string;
   /** distinct cadres promoted in the period */
   total: number;
-  ids: number[];
+  /** absent when withIds: false */
+  ids?: number[];
   young: number;
-  youngIds: number[];
+  /** absent when withIds: false */
+  youngIds?: number[];
   youngShare: number;
   /** by the level promoted to */
   byLevel: Bucket[];
@@ -141,10 +151,12 @@ export interface IntakeStats {
   from: string;
   to: string;
   total: number;
-  ids: number[];
+  /** absent when withIds: false */
+  ids?: number[];
   byChannel: Bucket[];
   young: number;
-  youngIds: number[];
+  /** absent when withIds: false */
+  youngIds?: number[];
   youngShare: number;
   /** rules.intake.youngUnderAge (age ≤ this counts as young at intake) */
   youngUnderAge: number;
@@ -177,7 +189,8 @@ export type DimensionKey = (typeof DIMENSIONS)[number][0];
 export interface StructureStats {
   asOf: string;
   total: number;
-  ids: number[];
+  /** absent when withIds: false */
+  ids?: number[];
   summary: {
     meanAge: number | null;
     minAge: number | null;
@@ -192,7 +205,8 @@ export interface StructureStats {
     youngShare: number;
   };
   dimensions: Record<DimensionKey, Distribution>;
-  young: { total: number; count: number; share: number; ids: number[]; byLevel: YoungRow[]; byTier: YoungRow[] };
+  /** `ids` absent when withIds: false */
+  young: { total: number; count: number; share: number; ids?: number[]; byLevel: YoungRow[]; byTier: YoungRow[] };
   promotions: PromotionStats;
   intake: IntakeStats;
 }
@@ -205,6 +219,16 @@ const OTHER_LABEL = '其他';
 // ───────────────────────────── partitions ─────────────────────────────
 function bucket(key: string, label: string, ids: number[], total: number): Bucket {
   return { key, label, count: ids.length, share: total ? ids.length / total : 0, ids };
+}
+/** a bucket without its id list (withIds: false) */
+function countBucket(key: string, label: string, count: number, total: number): Bucket {
+  return { key, label, count, share: total ? count / total : 0 };
+}
+/** withIds: false — drop the id lists of a small result object (same key order as deleting them from the full one) */
+function dropIds<T extends { ids?: number[]; youngIds?: number[] }>(o: T): T {
+  delete o.ids;
+  delete o.youngIds;
+  return o;
 }
 
 const share = (n: number, total: number) => (total ? n / total : 0);
@@ -223,11 +247,12 @@ class Open {
     if (!a) this.index.set(key, (a = []));
     a.push(id);
   }
-  buckets(total: number): Bucket[] {
+  buckets(total: number, withIds = true): Bucket[] {
     const set = this.set;
     const keys = sortCodes(set, [...this.index.keys()]);
-    const out = keys.map((k) => bucket(k, set ? codeName(set, k) ?? k : k, this.index.get(k)!, total));
-    if (this.unknown.length) out.push(bucket(UNKNOWN_KEY, UNKNOWN_LABEL, this.unknown, total));
+    const mk = withIds ? bucket : (k: string, l: string, ids: number[], t: number) => countBucket(k, l, ids.length, t);
+    const out = keys.map((k) => mk(k, set ? codeName(set, k) ?? k : k, this.index.get(k)!, total));
+    if (this.unknown.length) out.push(mk(UNKNOWN_KEY, UNKNOWN_LABEL, this.unknown, total));
     return out;
   }
 }
@@ -282,19 +307,18 @@ class Part {
     this.ids = this.counts.map((c) => new Array<number>(c));
     this.counts.fill(0);
   }
-  buckets(total: number): Bucket[] {
+  /** the final counts (withIds: after the scatter pass refilled them) → buckets, with id lists when `withIds` */
+  buckets(total: number, withIds: boolean): Bucket[] {
+    const mk = (k: string, label: string, i: number) => (withIds ? bucket(k, label, this.ids[i], total) : countBucket(k, label, this.counts[i], total));
     if (this.open) {
       const set = this.open === 'text' ? null : this.open;
-      const out = sortCodes(set, this.codeKeys.slice()).map((k) => {
-        const i = this.codes.get(k)!;
-        return bucket(k, set ? codeName(set, k) ?? k : k, this.ids[i], total);
-      });
-      if (this.ids[0].length) out.push(bucket(UNKNOWN_KEY, UNKNOWN_LABEL, this.ids[0], total));
+      const out = sortCodes(set, this.codeKeys.slice()).map((k) => mk(k, set ? codeName(set, k) ?? k : k, this.codes.get(k)!));
+      if (this.counts[0]) out.push(mk(UNKNOWN_KEY, UNKNOWN_LABEL, 0));
       return out;
     }
-    const out: Bucket[] = this.keys.map((k, i) => bucket(k, this.labels[i], this.ids[i], total));
-    const r = this.ids[this.keys.length];
-    if (r.length) out.push(bucket(this.restKey, this.restLabel, r, total));
+    const out: Bucket[] = this.keys.map((k, i) => mk(k, this.labels[i], i));
+    const r = this.keys.length;
+    if (this.counts[r]) out.push(mk(this.restKey, this.restLabel, r));
     return out;
   }
 }
@@ -348,6 +372,7 @@ export function defaultPeriod(asOf: string): Period {
 // ───────────────────────────── structureStats ─────────────────────────────
 export function structureStats(people: readonly StatPerson[], opts: StructureOptions): StructureStats {
   const { asOf, rules } = opts;
+  const withIds = opts.withIds !== false;
   const asOfP = packDate(asOf);
   const n = people.length;
 
@@ -431,7 +456,7 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
   const intakeYoung: number[] = [];
   const youngUnder = rules.intake.youngUnderAge;
 
-  const ids: number[] = new Array(n);
+  const ids: number[] = withIds ? new Array(n) : [];
   let youngCount = 0;
   let ageSum = 0;
   let minAge = Infinity;
@@ -482,7 +507,7 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
   for (let k = 0; k < n; k++) {
     const p = people[k];
     const id = p.id;
-    ids[k] = id;
+    if (withIds) ids[k] = id;
     const birth = packDate(p.birthDate);
     const age = fullYearsPacked(birth, asOfP);
     ageSum += age;
@@ -547,8 +572,8 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
     }
   }
 
-  // pass 2: exact-size id lists
-  for (const part of parts) part.alloc();
+  // pass 2: exact-size id lists (withIds) and the young figures by level / tier
+  if (withIds) for (const part of parts) part.alloc();
   const levelN = d.postLevel.counts.length;
   const tierN = d.tier.counts.length;
   const yLevelTotal = new Array<number>(levelN).fill(0);
@@ -572,59 +597,65 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
       yTierCount[ti]++;
     }
   }
-  const youngIds = new Array<number>(youngCount);
-  const yLevelIds = yLevelCount.map((c) => new Array<number>(c));
-  const yTierIds = yTierCount.map((c) => new Array<number>(c));
-  yLevelCount.fill(0);
-  yTierCount.fill(0);
-  let yc = 0;
-  for (const part of parts) {
-    const at = part.at;
-    const lists = part.ids;
-    const pos = part.counts;
-    for (let k = 0; k < n; k++) {
-      const b = at[k];
-      lists[b][pos[b]++] = ids[k];
+  // yLevelCount / yTierCount are final here; the scatter below refills them to the same values
+  const youngIds = withIds ? new Array<number>(youngCount) : [];
+  const yLevelIds = withIds ? yLevelCount.map((c) => new Array<number>(c)) : [];
+  const yTierIds = withIds ? yTierCount.map((c) => new Array<number>(c)) : [];
+  if (withIds) {
+    yLevelCount.fill(0);
+    yTierCount.fill(0);
+    let yc = 0;
+    for (const part of parts) {
+      const at = part.at;
+      const lists = part.ids;
+      const pos = part.counts;
+      for (let k = 0; k < n; k++) {
+        const b = at[k];
+        lists[b][pos[b]++] = ids[k];
+      }
     }
-  }
-  for (let k = 0; k < n; k++) {
-    if (!young[k]) continue;
-    const id = ids[k];
-    youngIds[yc++] = id;
-    const li = lvAt[k];
-    const ti = tierAt[k];
-    yLevelIds[li][yLevelCount[li]++] = id;
-    yTierIds[ti][yTierCount[ti]++] = id;
+    for (let k = 0; k < n; k++) {
+      if (!young[k]) continue;
+      const id = ids[k];
+      youngIds[yc++] = id;
+      const li = lvAt[k];
+      const ti = tierAt[k];
+      yLevelIds[li][yLevelCount[li]++] = id;
+      yTierIds[ti][yTierCount[ti]++] = id;
+    }
   }
 
   const dimensions = {} as Record<DimensionKey, Distribution>;
-  for (const [key, title] of DIMENSIONS) dimensions[key] = { key, title, total: n, buckets: d[key].buckets(n) };
+  for (const [key, title] of DIMENSIONS) dimensions[key] = { key, title, total: n, buckets: d[key].buckets(n, withIds) };
+  const youngRow = (r: YoungRow, ids: number[] | undefined): YoungRow => {
+    if (withIds) r.ids = ids;
+    return r;
+  };
 
   const levelKeys = sortCodes('postLevel', d.postLevel.codeKeys.slice());
   const byLevel: YoungRow[] = [];
   for (const k of levelKeys) {
     const i = d.postLevel.codes.get(k)!;
-    byLevel.push({ key: k, label: codeName('postLevel', k) ?? k, threshold: youngThresholdOfLevel[i], total: yLevelTotal[i], count: yLevelIds[i].length, share: share(yLevelIds[i].length, yLevelTotal[i]), ids: yLevelIds[i] });
+    byLevel.push(youngRow({ key: k, label: codeName('postLevel', k) ?? k, threshold: youngThresholdOfLevel[i], total: yLevelTotal[i], count: yLevelCount[i], share: share(yLevelCount[i], yLevelTotal[i]) }, yLevelIds[i]));
   }
-  if (yLevelTotal[0]) byLevel.push({ key: UNKNOWN_KEY, label: UNKNOWN_LABEL, threshold: thresholdOf(null), total: yLevelTotal[0], count: yLevelIds[0].length, share: share(yLevelIds[0].length, yLevelTotal[0]), ids: yLevelIds[0] });
+  if (yLevelTotal[0]) byLevel.push(youngRow({ key: UNKNOWN_KEY, label: UNKNOWN_LABEL, threshold: thresholdOf(null), total: yLevelTotal[0], count: yLevelCount[0], share: share(yLevelCount[0], yLevelTotal[0]) }, yLevelIds[0]));
   const byTier: YoungRow[] = [];
   for (let i = 0; i < tierN; i++) {
     if (!yTierTotal[i]) continue;
-    byTier.push({
+    byTier.push(youngRow({
       key: i < TIER_KEYS.length ? TIER_KEYS[i] : UNKNOWN_KEY,
       label: i < TIER_KEYS.length ? TIER_KEYS[i] : UNKNOWN_LABEL,
       threshold: yTierMin[i] === yTierMax[i] ? yTierMin[i] : null,
       total: yTierTotal[i],
-      count: yTierIds[i].length,
-      share: share(yTierIds[i].length, yTierTotal[i]),
-      ids: yTierIds[i],
-    });
+      count: yTierCount[i],
+      share: share(yTierCount[i], yTierTotal[i]),
+    }, yTierIds[i]));
   }
-  const women = d.sex.ids[1].length;
-  const minority = d.minority.ids[1].length;
-  const nonParty = d.party.ids[1].length;
+  const women = d.sex.counts[1];
+  const minority = d.minority.counts[1];
+  const nonParty = d.party.counts[1];
 
-  return {
+  const result: StructureStats = {
     asOf,
     total: n,
     ids,
@@ -643,9 +674,14 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
     },
     dimensions,
     young: { total: n, count: youngCount, share: share(youngCount, n), ids: youngIds, byLevel, byTier },
-    promotions: promotionStats(opts.promotions ?? [], period, rules),
-    intake: opts.intakes ? intakeStats(opts.intakes, period, rules) : intakeResult(period, rules, intakeIds, intakeYoung, intakeChannels),
+    promotions: promotionStats(opts.promotions ?? [], period, rules, withIds),
+    intake: opts.intakes ? intakeStats(opts.intakes, period, rules, withIds) : intakeResult(period, rules, intakeIds, intakeYoung, intakeChannels, withIds),
   };
+  if (!withIds) {
+    dropIds(result);
+    dropIds(result.young);
+  }
+  return result;
 }
 
 // ───────────────────────────── promotions ─────────────────────────────
@@ -659,7 +695,7 @@ export function isPromotion(e: Pick<PromotionEvent, 'fromLevel' | 'toLevel'>): b
  * reached in the period). Young = age on the promotion date ≤ the young threshold of the level
  * promoted to (rules.youngCadre).
  */
-export function promotionStats(events: readonly PromotionEvent[], period: Period, rules: RulesConfig): PromotionStats {
+export function promotionStats(events: readonly PromotionEvent[], period: Period, rules: RulesConfig, withIds = true): PromotionStats {
   const from = packDate(period.from);
   const to = packDate(period.to);
   const best = new Map<number, PromotionEvent>();
@@ -681,7 +717,7 @@ export function promotionStats(events: readonly PromotionEvent[], period: Period
     thresholds.add(t);
     if (e.ageAtDate <= t) youngIds.push(e.cadreId);
   }
-  return {
+  const out: PromotionStats = {
     from: period.from,
     to: period.to,
     total: ids.length,
@@ -689,9 +725,10 @@ export function promotionStats(events: readonly PromotionEvent[], period: Period
     young: youngIds.length,
     youngIds,
     youngShare: share(youngIds.length, ids.length),
-    byLevel: levels.buckets(ids.length),
+    byLevel: levels.buckets(ids.length, withIds),
     youngThreshold: thresholds.size === 1 ? [...thresholds][0] : thresholds.size === 0 ? rules.youngCadre.default : null,
   };
+  return withIds ? out : dropIds(out);
 }
 
 // ───────────────────────────── intake ─────────────────────────────
@@ -706,7 +743,7 @@ export function intakesFromPeople(people: readonly StatPerson[]): IntakeEvent[] 
 }
 
 /** intake in the period by channel; young = age at intake ≤ rules.intake.youngUnderAge */
-export function intakeStats(events: readonly IntakeEvent[], period: Period, rules: RulesConfig): IntakeStats {
+export function intakeStats(events: readonly IntakeEvent[], period: Period, rules: RulesConfig, withIds = true): IntakeStats {
   const from = packDate(period.from);
   const to = packDate(period.to);
   const channels = new Open('intakeChannel');
@@ -720,17 +757,17 @@ export function intakeStats(events: readonly IntakeEvent[], period: Period, rule
     channels.add(e.channel, e.cadreId);
     if (e.ageAtDate <= under) youngIds.push(e.cadreId);
   }
-  return intakeResult(period, rules, ids, youngIds, channels);
+  return intakeResult(period, rules, ids, youngIds, channels, withIds);
 }
 
-function intakeResult(period: Period, rules: RulesConfig, ids: number[], youngIds: number[], channels: Open): IntakeStats {
+function intakeResult(period: Period, rules: RulesConfig, ids: number[], youngIds: number[], channels: Open, withIds: boolean): IntakeStats {
   const youngShare = share(youngIds.length, ids.length);
-  return {
+  const out: IntakeStats = {
     from: period.from,
     to: period.to,
     total: ids.length,
     ids,
-    byChannel: channels.buckets(ids.length),
+    byChannel: channels.buckets(ids.length, withIds),
     young: youngIds.length,
     youngIds,
     youngShare,
@@ -738,6 +775,7 @@ function intakeResult(period: Period, rules: RulesConfig, ids: number[], youngId
     minYoungShare: rules.intake.minYoungShare,
     meetsTarget: ids.length ? youngShare >= rules.intake.minYoungShare : null,
   };
+  return withIds ? out : dropIds(out);
 }
 
 /** age in full years on a date (same rule as dates.ageOn), exported for callers building events */

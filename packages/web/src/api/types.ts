@@ -294,7 +294,8 @@ export interface TeamSummary {
   hex: string;
   reasons: IndicatorHit[];
   figures: TeamFigures;
-  metrics: Record<string, number | boolean | null>;
+  /** only with `metrics=true` (the grid does not need them) */
+  metrics?: Record<string, number | boolean | null>;
 }
 
 export interface TeamsAnalysis {

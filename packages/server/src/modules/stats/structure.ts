@@ -122,14 +122,13 @@ export async function structureInputs(db: Db, user: CurrentUser, rules: RulesCon
 
 export async function structure(db: Db, user: CurrentUser, rules: RulesConfig, q: StructureQuery): Promise<StructureResult> {
   const { asOf, from, to, people, promotions } = await structureInputs(db, user, rules, q);
-  const stats = structureStats(people, { asOf, rules, period: { from, to }, promotions });
+  // withIds=false: core builds no id lists at all (counts only) instead of building and deleting them
+  const stats = structureStats(people, { asOf, rules, period: { from, to }, promotions, withIds: q.withIds !== false });
   const { page: _p, pageSize: _s, sort: _o, withIds: _w, ...filter } = q;
-  const result: StructureResult = { ...stats, sentences: structureSentences(stats), filter: { ...filter, asOf, from, to } };
-  if (q.withIds === false) stripIds(result);
-  return result;
+  return { ...stats, sentences: structureSentences(stats), filter: { ...filter, asOf, from, to } };
 }
 
-/** drop every `ids` / `youngIds` list (figures only) */
+/** drop every `ids` / `youngIds` list (figures only); the endpoint now asks core for `withIds: false` instead */
 export function stripIds(o: unknown): void {
   if (Array.isArray(o)) {
     for (const x of o) if (x && typeof x === 'object') stripIds(x);

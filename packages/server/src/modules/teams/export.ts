@@ -38,7 +38,7 @@ export async function teamsWorkbook(o: Awaited<ReturnType<typeof teamsOverview>>
   ];
   styleHeader(ws);
   for (const t of o.items) {
-    const m = t.metrics;
+    const m = t.metrics!; // the export route always asks for metrics
     const row = ws.addRow({
       orgName: t.orgName,
       name: t.name,

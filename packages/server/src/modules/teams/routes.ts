@@ -22,7 +22,7 @@ export async function teamsRoutes(fastify: FastifyInstance) {
   );
 
   app.get('/teams/analysis.xlsx', { schema: { tags, summary: '班子研判总览导出 Excel', querystring: TeamsAnalysisQuery } }, async (req, reply) => {
-    const o = await teamsOverview(db, userOf(req), await rules.rules(), req.query);
+    const o = await teamsOverview(db, userOf(req), await rules.rules(), { ...req.query, metrics: true });
     const buffer = await teamsWorkbook(o);
     await writeAudit(db, actorOf(req), { action: 'export', entity: 'teams.analysis', after: { rows: o.items.length, query: req.query } });
     const name = encodeURIComponent(`班子研判-${o.asOf}.xlsx`);

@@ -15,6 +15,8 @@ export const TeamsAnalysisQuery = z.object({
   /** 红 | 蓝 | 绿 (comma list: red,blue,green) */
   color: csv,
   asOf: isoDate.optional(),
+  /** true: every team's full `metrics` too (the grid does not need them; the xlsx export always has them) */
+  metrics: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export type TeamsAnalysisQuery = z.infer<typeof TeamsAnalysisQuery>;
 

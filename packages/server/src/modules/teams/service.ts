@@ -4,14 +4,40 @@
  * assessments — a fixed number of queries whatever the number of teams — and hand them to
  * @cadre/core teamAnalysis / teamLedger.
  */
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { teamAnalysis, teamLedger, todayISO, type RulesConfig, type TeamAnalysis, type TeamInput, type TeamMemberInput } from '@cadre/core';
 import type { Db } from '../../db/client';
-import { appointment, assessment, cadre, career, orgUnit, position, team } from '../../db/schema';
+import { orgUnit, position, team } from '../../db/schema';
 import type { CurrentUser } from '../../auth/roles';
 import { assertOrgInScope, orgUnitScopeCondition, pathInScope } from '../../auth/policy';
 import { notFound } from '../../http/errors';
 import type { TeamsAnalysisQuery } from './schema';
+
+/** one row of the members statement (raw SQL: dates as text, assessments as a json array or its text) */
+interface MemberRow {
+  teamId: number;
+  positionId: number;
+  startDate: string;
+  endDate: string | null;
+  kind: string | null;
+  cadreId: number;
+  name: string;
+  sex: string;
+  ethnicity: string | null;
+  birthDate: string;
+  politicalStatus: string | null;
+  fullTimeEducation: string | null;
+  highestEducation: string | null;
+  highestDegree: string | null;
+  specialtyCategory: string | null;
+  grassroots: boolean | null;
+  types: string | null;
+  assessments: AssessmentTuple[] | string | null;
+}
+type AssessmentTuple = [number, string | null, number | string | null];
+/** shared empty lists (core never mutates its inputs) */
+const NO_TYPES: string[] = [];
+const NO_ASSESSMENTS: NonNullable<TeamMemberInput['assessments']> = [];
 
 interface Loaded {
   teams: (Omit<TeamInput, 'members'> & { path: string })[];
@@ -24,86 +50,56 @@ interface Loaded {
  * [windowStart, asOf]. `windowStart = asOf` loads the members on asOf only.
  */
 async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStart: string, rules: RulesConfig): Promise<Loaded> {
-  const teams = await db
-    .select({
-      // only the columns the analysis uses (no timestamps to turn into Date objects)
-      t: { id: team.id, name: team.name, kind: team.kind, orgUnitId: team.orgUnitId, needs: team.needs },
-      orgName: orgUnit.name,
-      unitKind: orgUnit.kind,
-      path: orgUnit.path,
-    })
-    .from(team)
-    .innerJoin(orgUnit, eq(orgUnit.id, team.orgUnitId))
-    .where(teamWhere)
-    .orderBy(asc(orgUnit.path), asc(orgUnit.sort), asc(team.id));
-  if (!teams.length) return { teams: [], members: [] };
-  const teamIds = teams.map((r) => r.t.id);
-  const inTeams = (col: typeof position.teamId) => (teamIds.length <= 1000 ? inArray(col, teamIds) : sql`${col} in (select ${team.id} from ${team} inner join ${orgUnit} on ${orgUnit.id} = ${team.orgUnitId} where ${teamWhere ?? sql`true`})`);
-  const open = and(lte(appointment.startDate, asOf), or(isNull(appointment.endDate), gt(appointment.endDate, windowStart)));
-
-  const [positions, rows] = await Promise.all([
-    db
-      .select({ id: position.id, teamId: position.teamId, title: position.title, level: position.level, isChief: position.isChief, category: position.category, isKey: position.isKey, quota: position.quota, description: position.description })
-      .from(position)
-      .where(inTeams(position.teamId)).orderBy(asc(position.teamId), asc(position.sort), asc(position.id)),
-    db
-      .select({
-        teamId: position.teamId,
-        positionId: appointment.positionId,
-        startDate: appointment.startDate,
-        endDate: appointment.endDate,
-        kind: appointment.kind,
-        cadreId: cadre.id,
-        name: cadre.name,
-        sex: cadre.sex,
-        ethnicity: cadre.ethnicity,
-        birthDate: cadre.birthDate,
-        politicalStatus: cadre.politicalStatus,
-        fullTimeEducation: cadre.fullTimeEducation,
-        highestEducation: cadre.highestEducation,
-        highestDegree: cadre.highestDegree,
-        specialtyCategory: cadre.specialtyCategory,
-      })
-      .from(appointment)
-      .innerJoin(position, eq(position.id, appointment.positionId))
-      .innerJoin(cadre, eq(cadre.id, appointment.cadreId))
-      .where(and(inTeams(position.teamId), open))
-      .orderBy(asc(appointment.startDate), asc(appointment.id)),
-  ]);
-
-  // member facts: career experience (up to asOf) and recent annual assessments, per cadre
-  const memberIds = db
-    .select({ id: appointment.cadreId })
-    .from(appointment)
-    .innerJoin(position, eq(position.id, appointment.positionId))
-    .where(and(inTeams(position.teamId), open));
+  // the team filter as a subquery (not an id list): teams, posts and members load in parallel, one round trip
+  const teamIds = sql`select ${team.id} from ${team} inner join ${orgUnit} on ${orgUnit.id} = ${team.orgUnitId} where ${teamWhere ?? sql`true`}`;
   const asOfYear = Number(asOf.slice(0, 4));
   // years shown for the earliest date of the window: [windowYear − N, asOfYear)
   const firstYear = Number(windowStart.slice(0, 4)) - rules.teamAnalysis.recentAssessmentYears - 1;
-  const [careers, assessments] = rows.length
-    ? await Promise.all([
-        db
-          .select({
-            cadreId: career.cadreId,
-            grassroots: sql<boolean>`bool_or(${career.isGrassroots})`,
-            types: sql<string | null>`string_agg(array_to_string(${career.experienceTypes}, ','), ',')`,
-          })
-          .from(career)
-          .where(and(inArray(career.cadreId, memberIds), lte(career.startDate, asOf)))
-          .groupBy(career.cadreId),
-        db
-          .select({ cadreId: assessment.cadreId, year: assessment.year, result: assessment.result, score: assessment.score })
-          .from(assessment)
-          .where(and(inArray(assessment.cadreId, memberIds), isNull(assessment.quarter), gt(assessment.year, firstYear), lte(assessment.year, asOfYear))),
-      ])
-    : [[], []];
-  const careerBy = new Map(careers.map((c) => [c.cadreId, { grassroots: !!c.grassroots, types: [...new Set((c.types ?? '').split(',').filter(Boolean))] }]));
-  const assessBy = new Map<number, { year: number; result: string | null; score: number | null }[]>();
-  for (const a of assessments) {
-    let l = assessBy.get(a.cadreId);
-    if (!l) assessBy.set(a.cadreId, (l = []));
-    l.push({ year: a.year, result: a.result, score: a.score });
-  }
+
+  const [teams, positions, rows] = await Promise.all([
+    db
+      .select({
+        // only the columns the analysis uses (no timestamps to turn into Date objects)
+        t: { id: team.id, name: team.name, kind: team.kind, orgUnitId: team.orgUnitId, needs: team.needs },
+        orgName: orgUnit.name,
+        unitKind: orgUnit.kind,
+        path: orgUnit.path,
+      })
+      .from(team)
+      .innerJoin(orgUnit, eq(orgUnit.id, team.orgUnitId))
+      .where(teamWhere)
+      .orderBy(asc(orgUnit.path), asc(orgUnit.sort), asc(team.id)),
+    db
+      .select({ id: position.id, teamId: position.teamId, title: position.title, level: position.level, isChief: position.isChief, category: position.category, isKey: position.isKey, quota: position.quota, description: position.description })
+      .from(position)
+      .where(sql`${position.teamId} in (${teamIds})`)
+      .orderBy(asc(position.teamId), asc(position.sort), asc(position.id)),
+    /*
+     * the appointments overlapping the window with each member's facts in the same statement
+     * (one query instead of three, no per-assessment rows through the driver and the ORM):
+     * career experience up to asOf (bool_or / string_agg) and recent annual assessments as one
+     * json array [[year, result, score], …] per member
+     */
+    db.execute(sql`
+      select p.team_id as "teamId", a.position_id as "positionId", a.start_date::text as "startDate", a.end_date::text as "endDate", a.kind,
+             c.id as "cadreId", c.name, c.sex, c.ethnicity, c.birth_date::text as "birthDate", c.political_status as "politicalStatus",
+             c.full_time_education as "fullTimeEducation", c.highest_education as "highestEducation", c.highest_degree as "highestDegree",
+             c.specialty_category as "specialtyCategory", cr.grassroots, cr.types, asm.list as assessments
+        from appointment a
+        inner join position p on p.id = a.position_id
+        inner join cadre c on c.id = a.cadre_id
+        left join lateral (
+          select bool_or(k.is_grassroots) as grassroots, string_agg(array_to_string(k.experience_types, ','), ',') as types
+            from career k where k.cadre_id = c.id and k.start_date <= ${asOf}
+        ) cr on true
+        left join lateral (
+          select json_agg(json_build_array(s.year, s.result, s.score) order by s.year, s.id) as list
+            from assessment s where s.cadre_id = c.id and s.quarter is null and s.year > ${firstYear} and s.year <= ${asOfYear}
+        ) asm on true
+       where p.team_id in (${teamIds}) and a.start_date <= ${asOf} and (a.end_date is null or a.end_date > ${windowStart})
+       order by a.start_date, a.id`) as unknown as Promise<{ rows: MemberRow[] }>,
+  ]);
+  if (!teams.length) return { teams: [], members: [] };
 
   // positions grouped by team in one pass (they come ordered by team, sort, id)
   const posBy = new Map<number, TeamInput['positions'][number][]>();
@@ -125,8 +121,16 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
       path: r.path,
       positions: posBy.get(r.t.id) ?? [],
     })),
-    members: rows.map((m) => {
-      const c = careerBy.get(m.cadreId);
+    members: rows.rows.map((m) => {
+      let types: string[] = NO_TYPES;
+      if (m.types) types = [...new Set(m.types.split(',').filter(Boolean))];
+      const list = typeof m.assessments === 'string' ? (JSON.parse(m.assessments) as AssessmentTuple[] | null) : m.assessments;
+      let assessments: NonNullable<TeamMemberInput['assessments']> = NO_ASSESSMENTS;
+      if (list?.length) {
+        const out: { year: number; result: string | null; score: number | null }[] = [];
+        for (const [year, result, score] of list) out.push({ year, result, score: score == null ? null : Number(score) });
+        assessments = out;
+      }
       return {
         teamId: m.teamId,
         positionId: m.positionId,
@@ -143,9 +147,9 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
         highestEducation: m.highestEducation,
         highestDegree: m.highestDegree,
         specialtyCategory: m.specialtyCategory,
-        grassroots: c?.grassroots ?? false,
-        experienceTypes: c?.types ?? [],
-        assessments: assessBy.get(m.cadreId) ?? [],
+        grassroots: m.grassroots === true,
+        experienceTypes: types,
+        assessments,
       };
     }),
   };
@@ -191,9 +195,14 @@ export async function overviewInputs(db: Db, user: CurrentUser, rules: RulesConf
   return { asOf, inputs: inputsOn(l, asOf) };
 }
 
-/** all teams in scope with colour, reasons and key figures (overview grid / heatmap) */
+/**
+ * all teams in scope with colour, reasons and key figures (overview grid / heatmap). The full
+ * `metrics` of every team (≈ 30 numbers, over half of the response for thousands of teams, not
+ * read by the grid) only with `metrics: true` (?metrics=true, and the xlsx export).
+ */
 export async function teamsOverview(db: Db, user: CurrentUser, rules: RulesConfig, q: TeamsAnalysisQuery) {
   const { asOf, inputs } = await overviewInputs(db, user, rules, q);
+  const withMetrics = q.metrics === true;
   const items = inputs.map((t) => {
     const a = teamAnalysis(t, { asOf, rules, detail: false });
     return {
@@ -208,7 +217,8 @@ export async function teamsOverview(db: Db, user: CurrentUser, rules: RulesConfi
       hex: a.hex,
       reasons: a.hits.map((h) => ({ id: h.id, name: h.name, color: h.color, reason: h.reason, source: h.source ?? null })),
       figures: a.figures,
-      metrics: a.metrics,
+      // undefined: left out of the JSON (same hidden class for every item either way)
+      metrics: withMetrics ? a.metrics : undefined,
     };
   });
   const filtered = q.color?.length ? items.filter((i) => q.color!.includes(i.color)) : items;
