@@ -115,6 +115,12 @@ describe('班子总览 → 全息图, 结构分析 → 名册 (Chromium)', () =>
     expect(stripColors).toEqual(history.items.map((i) => i.color));
     await page.getByTestId('team-radar').locator('canvas').waitFor();
 
+    // 人岗适配晴雨表 of the team: each incumbent's fit to their own post, as the fit API computes it
+    const barometer = await apiGet<{ rows: { cadreId: number; total: number; band: string }[] }>(`/api/fit/barometer?teamId=${teamId}`);
+    const totals = page.getByTestId('team-barometer').getByTestId('barometer-total');
+    await expect.poll(() => totals.count()).toBe(barometer.rows.length);
+    expect(await totals.evaluateAll((els) => els.map((e) => e.textContent))).toEqual(barometer.rows.map((r) => r.total.toFixed(1)));
+
     // a member card opens the profile
     if (members > 0) {
       const card = page.getByTestId('member-card').first();

@@ -13,6 +13,7 @@ import { ErrorAlert, Fallback } from '../../components/common';
 import '../../i18n/analysis';
 import { EChart } from '../../components/EChart';
 import { tint } from './Overview';
+import { DEGREES, fitApi, type BarometerRow } from '../fit/api';
 
 const GREY = '#bfbfbf';
 const PRIORITY_COLOR: Record<LedgerItem['priority'], string> = { high: 'red', medium: 'gold', low: 'default' };
@@ -114,6 +115,7 @@ export default function HologramPage() {
               </ol>
             )}
           </Card>
+          <TeamBarometer teamId={d.team.id} />
         </Col>
         <Col span={9}>
           <Card size="small" title={t('hologram.indicators')} style={{ marginBottom: 12 }} data-testid="team-indicators">
@@ -297,5 +299,50 @@ function CoverageBlock({ d }: { d: TeamAnalysis }) {
         </Space>
       </div>
     </div>
+  );
+}
+
+
+const BAND_COLOR: Record<BarometerRow['band'], string> = { good: 'green', fair: 'gold', misfit: 'red' };
+const DEGREE_LABEL: Record<string, [string, string]> = {
+  position: ['岗位匹配度', 'Post match'],
+  experience: ['经历相关度', 'Experience'],
+  competency: ['能力契合度', 'Competency'],
+  temperament: ['性格相容度', 'Temperament'],
+};
+
+/** 人岗适配晴雨表 of this team: each incumbent's fit to their own post (GET /api/fit/barometer?teamId=). */
+function TeamBarometer({ teamId }: { teamId: number }) {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const q = useQuery({ queryKey: ['fit-barometer', teamId], queryFn: () => fitApi.barometer({ teamId }) });
+  return (
+    <Card size="small" title={en ? 'Person–post fit barometer' : '人岗适配晴雨表'} style={{ marginTop: 12 }} data-testid="team-barometer">
+      {q.error ? (
+        <ErrorAlert error={q.error} />
+      ) : (
+        <Table<BarometerRow>
+          size="small"
+          rowKey={(r) => `${r.positionId}-${r.cadreId}`}
+          loading={q.isPending}
+          pagination={false}
+          dataSource={q.data?.rows ?? []}
+          columns={[
+            { title: en ? 'Name' : '姓名', dataIndex: 'name', render: (v: string, r) => <Link to={`/cadres/${r.cadreId}`}>{v}</Link> },
+            { title: en ? 'Post' : '职务', dataIndex: 'positionTitle' },
+            {
+              title: en ? 'Fit' : '适配度',
+              dataIndex: 'total',
+              render: (v: number, r) => (
+                <Tooltip title={r.reasons.slice(0, 4).map((f) => (en ? f.detailEn : f.detail)).join('；')}>
+                  <Tag color={BAND_COLOR[r.band]} data-testid="barometer-total" data-band={r.band}>{v.toFixed(1)}</Tag>
+                </Tooltip>
+              ),
+            },
+            ...DEGREES.map((k) => ({ title: DEGREE_LABEL[k][en ? 1 : 0], key: k, render: (_: unknown, r: BarometerRow) => r.degrees[k].toFixed(0) })),
+          ]}
+        />
+      )}
+    </Card>
   );
 }
