@@ -71,6 +71,11 @@ async function openPostgres(url: string): Promise<Database> {
   // DATE columns stay 'YYYY-MM-DD' strings, as on PGlite
   pg.types.setTypeParser(1082, (v: string) => v);
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), connectionTimeoutMillis: 5000 });
+  // an idle pooled connection can be closed by the server (restart, failover, DROP DATABASE … FORCE);
+  // the pool replaces it — log instead of letting the 'error' event crash the process
+  pool.on('error', (e) => {
+    if ((e as { code?: string }).code !== '57P01') console.error(`postgres: idle connection error: ${e.message}`);
+  });
   try {
     const c = await pool.connect();
     c.release();
