@@ -8,6 +8,9 @@ import { orgScopeCondition } from '../../auth/policy';
 import type { RosterQuery } from './schema';
 import { presentCadre } from './service';
 
+const CPC_CODES = ['01', '02'];
+const NON_PARTY_CODES = CODE_SETS.political.map((e) => e.code).filter((c) => !CPC_CODES.includes(c));
+
 /** asOf minus n years; 29 Feb falls back to 28 Feb. age(b, asOf) ≥ n ⇔ b ≤ yearsBefore(asOf, n) */
 export function yearsBefore(asOf: string, n: number): string {
   const y = Number(asOf.slice(0, 4)) - n;
@@ -48,7 +51,8 @@ export function rosterConditions(user: CurrentUser, q: RosterQuery, rules: Rules
   if (q.sex) c.push(eq(cadre.sex, q.sex));
   if (q.ethnicity?.length) c.push(inArray(cadre.ethnicity, q.ethnicity));
   if (q.political?.length) c.push(inArray(cadre.politicalStatus, q.political));
-  if (q.nonParty != null) c.push(q.nonParty ? sql`${cadre.politicalStatus} not in ('01','02')` : inArray(cadre.politicalStatus, ['01', '02']));
+  // 党外 as an IN list of the other codes (not NOT IN): the planner can then bound cadre_filter_cover on it
+  if (q.nonParty != null) c.push(inArray(cadre.politicalStatus, q.nonParty ? NON_PARTY_CODES : CPC_CODES));
   if (q.education?.length) c.push(inArray(cadre.highestEducation, q.education));
   if (q.specialty?.length) c.push(inArray(cadre.specialtyCategory, q.specialty));
   if (q.tag?.length) c.push(sql`${cadre.tags} @> ${sql.param(q.tag)}::text[]`);
