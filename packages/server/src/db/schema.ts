@@ -188,6 +188,8 @@ export const cadre = pgTable(
     index('cadre_org_idx').on(t.currentOrgId),
     index('cadre_birth_idx').on(t.birthDate),
     index('cadre_level_idx').on(t.postLevel, t.birthDate),
+    // sex + level + age (young-cadre and age-band filters with 性别): each young-threshold branch is one index range
+    index('cadre_sex_level_birth_idx').on(t.sex, t.postLevel, t.birthDate),
     index('cadre_rank_idx').on(t.rank),
     index('cadre_name_idx').on(t.name),
     // LIKE 'zs%' prefix search works with any collation only through text_pattern_ops

@@ -1,0 +1,1 @@
+CREATE INDEX "cadre_sex_level_birth_idx" ON "cadre" USING btree ("sex","post_level","birth_date");
