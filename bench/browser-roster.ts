@@ -23,14 +23,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { buildApp } from '../packages/server/src/app';
 import { benchApp } from './lib/app';
 import type { Bench, SummaryRow } from './lib/bench';
 import { config, wants } from './lib/config';
-import { closeBenchDatabases, installSignalCleanup, withPglite, type BenchDatabase } from './lib/db';
+import { withPglite, type BenchDatabase, runIfMain } from './lib/db';
 import { ms, ratio, summarize, type Summary } from './lib/stats';
 import { printTable } from './lib/table';
 
@@ -376,11 +376,4 @@ export const bench: Bench = {
   run,
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  installSignalCleanup();
-  try {
-    await run();
-  } finally {
-    await closeBenchDatabases();
-  }
-}
+await runIfMain(import.meta.url, run);

@@ -11,11 +11,10 @@
  *
  * Run alone: node --import tsx bench/fit-api.ts   (or via npm run bench; BENCH_ONLY=fit-api)
  */
-import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Bench, SummaryRow } from './lib/bench';
 import { config, wants } from './lib/config';
-import { closeBenchDatabases, installSignalCleanup, isSkipped, withPglite, withPostgres, type BenchDatabase, type Engine } from './lib/db';
+import { isSkipped, withPglite, withPostgres, type BenchDatabase, type Engine, runIfMain } from './lib/db';
 import { benchApp } from './lib/app';
 import { ms, summarize } from './lib/stats';
 import { printTable } from './lib/table';
@@ -134,11 +133,4 @@ export const bench: Bench = {
   run,
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  installSignalCleanup();
-  try {
-    await run();
-  } finally {
-    await closeBenchDatabases();
-  }
-}
+await runIfMain(import.meta.url, run);

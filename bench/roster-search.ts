@@ -10,12 +10,11 @@
  *
  * Run alone: node --import tsx bench/roster-search.ts   (or via npm run bench)
  */
-import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import autocannon from 'autocannon';
 import type { Bench, SummaryRow } from './lib/bench';
 import { config, wants } from './lib/config';
-import { closeBenchDatabases, installSignalCleanup, isSkipped, withPglite, withPostgres, type BenchDatabase, type Engine, type Skipped } from './lib/db';
+import { isSkipped, withPglite, withPostgres, type BenchDatabase, type Engine, type Skipped, runIfMain } from './lib/db';
 import { benchApp, type BenchApp } from './lib/app';
 import { ms, ratio, rng, summarize, type Summary } from './lib/stats';
 import { printTable } from './lib/table';
@@ -346,11 +345,4 @@ export const bench: Bench = {
   run,
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  installSignalCleanup();
-  try {
-    await run();
-  } finally {
-    await closeBenchDatabases();
-  }
-}
+await runIfMain(import.meta.url, run);

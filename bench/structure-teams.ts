@@ -19,7 +19,6 @@
  * Run alone: node --import tsx bench/structure-teams.ts   (or BENCH_ONLY=structure-teams npm run bench)
  */
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { structureStats, teamAnalysis, type RulesConfig, type StructureStats, type TeamAnalysis } from '@cadre/core';
 import type { CurrentUser } from '../packages/server/src/auth/roles';
 import { StructureQuery, structureInputs } from '../packages/server/src/modules/stats/structure';
@@ -27,7 +26,7 @@ import { overviewInputs } from '../packages/server/src/modules/teams/service';
 import { TeamsAnalysisQuery } from '../packages/server/src/modules/teams/schema';
 import type { Bench, SummaryRow } from './lib/bench';
 import { config, wants } from './lib/config';
-import { closeBenchDatabases, installSignalCleanup, isSkipped, withPglite, withPostgres, type BenchDatabase, type Engine, type Skipped } from './lib/db';
+import { isSkipped, withPglite, withPostgres, type BenchDatabase, type Engine, type Skipped, runIfMain } from './lib/db';
 import { benchApp, type BenchApp } from './lib/app';
 import { ms, ratio, summarize, type Summary } from './lib/stats';
 import { printTable } from './lib/table';
@@ -272,11 +271,4 @@ export const bench: Bench = {
   run,
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  installSignalCleanup();
-  try {
-    await run();
-  } finally {
-    await closeBenchDatabases();
-  }
-}
+await runIfMain(import.meta.url, run);

@@ -190,3 +190,15 @@ export function installSignalCleanup(): void {
     });
   }
 }
+
+/** Runs a bench script's `run` when the file is invoked directly (`node --import tsx bench/x.ts`), with cleanup. */
+export async function runIfMain(metaUrl: string, run: () => Promise<unknown>): Promise<void> {
+  const { pathToFileURL } = await import('node:url');
+  if (!process.argv[1] || metaUrl !== pathToFileURL(process.argv[1]).href) return;
+  installSignalCleanup();
+  try {
+    await run();
+  } finally {
+    await closeBenchDatabases();
+  }
+}
