@@ -12,3 +12,4 @@ export * from './stats';
 export * from './lrmx';
 export * from './fit';
 export * from './assign';
+export * from './reserve';

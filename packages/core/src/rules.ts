@@ -15,6 +15,7 @@ import {
   FitRulesSchema,
   PositionTemplatesSchema,
 } from './fit/config';
+import { DEFAULT_RESERVE_RULES, ReserveRulesSchema } from './reserve/config';
 
 // ───────────────────────────── building blocks ─────────────────────────────
 const Bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
@@ -217,6 +218,8 @@ export const RulesConfigSchema = z
     experienceMapping: ExperienceMappingSchema.default(() => structuredClone(DEFAULT_EXPERIENCE_MAPPING)),
     /** 人岗适配 model parameters: exclusions, part weights, points tables; see fit/config.ts */
     fit: FitRulesSchema.default(() => structuredClone(DEFAULT_FIT_RULES)),
+    /** 储备链: concentration window, maturity model, 9-box, workflow reasons, training modes, quarterly review; see reserve/config.ts */
+    reserve: ReserveRulesSchema.default(() => structuredClone(DEFAULT_RESERVE_RULES)),
   })
   .superRefine((r, ctx) => {
     if (r.rotation.shouldRotateYears > r.rotation.mustRotateYears) {
@@ -459,6 +462,7 @@ const DEFAULT_RULES_INPUT: RulesConfig = {
   positionTemplates: DEFAULT_POSITION_TEMPLATES,
   experienceMapping: DEFAULT_EXPERIENCE_MAPPING,
   fit: DEFAULT_FIT_RULES,
+  reserve: DEFAULT_RESERVE_RULES,
 };
 
 // ───────────────────────────── parse / merge ─────────────────────────────
