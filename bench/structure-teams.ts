@@ -5,8 +5,9 @@
  * and the same computation in `core` alone ≤ 50 ms."
  *
  *   1. core alone: the inputs are loaded once from the seeded registry with the endpoints' own
- *      loaders (structureInputs, overviewInputs — the exact rows the API hands to core), then
- *      structureStats over every cadre and teamAnalysis (lean, detail: false) over every team are
+ *      loaders (structureInputs, overviewInputs — the exact columns / rows the API hands to core), then
+ *      structureStatsColumns over every cadre (with the id lists, and figures only as
+ *      GET /api/stats/structure?withIds=false computes them) and teamAnalysis (lean, detail: false) over every team are
  *      timed ≥ 20 times each after warm-up: wall (performance.now) and CPU (process.cpuUsage,
  *      user + system). The target (≤ 50 ms) is judged on CPU p95, which a loaded machine inflates
  *      far less than wall time.
@@ -19,7 +20,7 @@
  * Run alone: node --import tsx bench/structure-teams.ts   (or BENCH_ONLY=structure-teams npm run bench)
  */
 import os from 'node:os';
-import { structureStats, teamAnalysis, type RulesConfig, type StructureStats, type TeamAnalysis } from '@cadre/core';
+import { structureStatsColumns, teamAnalysis, type RulesConfig, type StructureStats, type TeamAnalysis } from '@cadre/core';
 import type { CurrentUser } from '../packages/server/src/auth/roles';
 import { StructureQuery, structureInputs } from '../packages/server/src/modules/stats/structure';
 import { overviewInputs } from '../packages/server/src/modules/teams/service';
@@ -101,6 +102,7 @@ interface CoreResult {
   members: number;
   source: string;
   structure: Timed;
+  structureNoIds: Timed;
   teamsT: Timed;
   loadAvg: string;
 }
@@ -112,10 +114,12 @@ async function measureCore(b: BenchDatabase, rules: RulesConfig): Promise<CoreRe
   const o = await overviewInputs(b.database.db, BENCH_USER, rules, TeamsAnalysisQuery.parse({}));
   const members = o.inputs.reduce((n, t) => n + t.members.length, 0);
   console.log(
-    `  · loaded ${s.people.length.toLocaleString('en')} cadres + ${s.promotions.length.toLocaleString('en')} promotion events, ` +
+    `  · loaded ${s.columns.n.toLocaleString('en')} cadres + ${s.promotions.length.toLocaleString('en')} promotion events, ` +
       `${o.inputs.length.toLocaleString('en')} teams with ${members.toLocaleString('en')} member rows in ${ms(performance.now() - t0)} ms (asOf ${s.asOf})`,
   );
-  const structure = timeSync(CORE_RUNS, 5, () => structureStats(s.people, { asOf: s.asOf, rules, period: { from: s.from, to: s.to }, promotions: s.promotions }));
+  const opts = (withIds: boolean) => ({ asOf: s.asOf, rules, period: { from: s.from, to: s.to }, promotions: s.promotions, withIds });
+  const structure = timeSync(CORE_RUNS, 5, () => structureStatsColumns(s.columns, opts(true)));
+  const structureNoIds = timeSync(CORE_RUNS, 5, () => structureStatsColumns(s.columns, opts(false)));
   const teams = timeSync(CORE_RUNS, 5, () => {
     const out = new Array<TeamAnalysis>(o.inputs.length);
     for (let i = 0; i < o.inputs.length; i++) out[i] = teamAnalysis(o.inputs[i], { asOf: o.asOf, rules, detail: false });
@@ -129,7 +133,7 @@ async function measureCore(b: BenchDatabase, rules: RulesConfig): Promise<CoreRe
       `${st.dimensions.specialty.buckets.length} specialty buckets, promotions ${st.promotions.total}, intake ${st.intake.total}; ` +
       `teams: red ${colours.red}, blue ${colours.blue}, green ${colours.green}`,
   );
-  return { cadres: s.people.length, teams: o.inputs.length, members, source: b.engine, structure: structure.t, teamsT: teams.t, loadAvg: load() };
+  return { cadres: s.columns.n, teams: o.inputs.length, members, source: b.engine, structure: structure.t, structureNoIds: structureNoIds.t, teamsT: teams.t, loadAvg: load() };
 }
 
 // ───────────── 2. through the API ─────────────
@@ -173,6 +177,7 @@ function coreRows(c: CoreResult): SummaryRow[] {
     ['computation', 'wall median', 'wall p95', 'CPU median', 'CPU p95', 'target', 'result (CPU p95)'],
     [
       ['structureStats (all dimensions, ids, young, promotions, intake)', ms(c.structure.wall.median), ms(c.structure.wall.p95), ms(c.structure.cpu.median), ms(c.structure.cpu.p95), `≤ ${TARGET_CORE} ms`, c.structure.cpu.p95 <= TARGET_CORE ? 'PASS' : 'FAIL'],
+      ['structureStats withIds: false (the same figures, no id lists)', ms(c.structureNoIds.wall.median), ms(c.structureNoIds.wall.p95), ms(c.structureNoIds.cpu.median), ms(c.structureNoIds.cpu.p95), `≤ ${TARGET_CORE} ms`, c.structureNoIds.cpu.p95 <= TARGET_CORE ? 'PASS' : 'FAIL'],
       ['teamAnalysis lean × all teams (metrics, colour, reasons)', ms(c.teamsT.wall.median), ms(c.teamsT.wall.p95), ms(c.teamsT.cpu.median), ms(c.teamsT.cpu.p95), `≤ ${TARGET_CORE} ms`, c.teamsT.cpu.p95 <= TARGET_CORE ? 'PASS' : 'FAIL'],
     ],
   );
@@ -180,7 +185,7 @@ function coreRows(c: CoreResult): SummaryRow[] {
     { bench: NAME, engine: CORE, cadres: n, scenario: `${scenario} — CPU`, median: t.cpu.median, p95: t.cpu.p95, targetP95: TARGET_CORE, status: t.cpu.p95 <= TARGET_CORE ? 'PASS' : 'MISSED', note: `inputs from ${c.source}` },
     { bench: NAME, engine: CORE, cadres: n, scenario: `${scenario} — wall`, median: t.wall.median, p95: t.wall.p95, status: 'INFO', note: `load ${c.loadAvg}` },
   ];
-  return [...row('structureStats', c.structure, c.cadres), ...row(`teamAnalysis × ${c.teams.toLocaleString('en')} teams`, c.teamsT, c.cadres)];
+  return [...row('structureStats', c.structure, c.cadres), ...row('structureStats withIds=false', c.structureNoIds, c.cadres), ...row(`teamAnalysis × ${c.teams.toLocaleString('en')} teams`, c.teamsT, c.cadres)];
 }
 
 function report(results: ApiResult[]): void {

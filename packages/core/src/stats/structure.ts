@@ -29,6 +29,7 @@ import {
 import type { RulesConfig } from '../rules';
 import { youngThreshold } from '../young';
 import { addMonthsPacked, fullYearsPacked, makeRetirementFn, packDate, unpackDate } from './fast';
+import { columnsFromPeople, type CodedColumn, type StatColumns } from './columns';
 
 // ───────────────────────────── input ─────────────────────────────
 /** the cadre columns the statistics need (one row of `cadre`) */
@@ -333,37 +334,6 @@ function memo<T>(fn: (k: string | null | undefined) => T): (k: string | null | u
   };
 }
 
-/**
- * Raw column value → dense slot (0 = null / ''), with a last-value cache in front of the Map:
- * skewed columns (汉族, 中共党员 …) mostly hit the `===` check and never hash. `onNew(value, slot)`
- * runs once per distinct value (and for slot 0 with null) so callers keep per-slot tables
- * (code bucket index, derived group …) in plain arrays.
- */
-class Slots {
-  private readonly map = new Map<string, number>();
-  private last: string | null | undefined = null;
-  private lastSlot = 0;
-  private next = 1;
-  constructor(private readonly onNew: (v: string | null, slot: number) => void) {
-    onNew(null, 0);
-  }
-  slot(v: string | null | undefined): number {
-    if (v === this.last) return this.lastSlot;
-    let s = 0;
-    if (v != null && v !== '') {
-      const m = this.map.get(v);
-      if (m === undefined) {
-        s = this.next++;
-        this.map.set(v, s);
-        this.onNew(v, s);
-      } else s = m;
-    }
-    this.last = v;
-    this.lastSlot = s;
-    return s;
-  }
-}
-
 /** the default statistics period: 1 January of asOf's year … asOf */
 export function defaultPeriod(asOf: string): Period {
   return { from: `${asOf.slice(0, 4)}-01-01`, to: asOf };
@@ -371,10 +341,20 @@ export function defaultPeriod(asOf: string): Period {
 
 // ───────────────────────────── structureStats ─────────────────────────────
 export function structureStats(people: readonly StatPerson[], opts: StructureOptions): StructureStats {
+  return structureStatsColumns(columnsFromPeople(people), opts);
+}
+
+/**
+ * structureStats over columns (see ./columns): the same result as structureStats over the same
+ * people in the same order. Every derived index of a coded value (bucket, 少数民族/党员 split,
+ * education group, degree, normalised 职务层次 → tier and young threshold) is computed once per
+ * distinct value into a per-slot table, so the loop over the people reads integers only.
+ */
+export function structureStatsColumns(cols: StatColumns, opts: StructureOptions): StructureStats {
   const { asOf, rules } = opts;
   const withIds = opts.withIds !== false;
   const asOfP = packDate(asOf);
-  const n = people.length;
+  const n = cols.n;
 
   // age → age band index (table over 0..150)
   const ageBands = rules.ageBands;
@@ -462,53 +442,51 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
   let minAge = Infinity;
   let maxAge = -Infinity;
 
-  // per-slot tables: every derived index of a column value is computed once per distinct value
-  const ethCode: number[] = [];
-  const ethMin: number[] = [];
-  const ethS = new Slots((v, s) => {
-    ethCode[s] = d.ethnicity.code(v);
-    ethMin[s] = v == null ? 2 : isMinority(v) ? 1 : 0;
-  });
-  const polCode: number[] = [];
-  const polParty: number[] = [];
-  const polS = new Slots((v, s) => {
-    polCode[s] = d.political.code(v);
-    polParty[s] = v == null ? 2 : isCpcMember(v) ? 0 : 1;
-  });
-  const ftEdu: number[] = [];
-  const ftEduS = new Slots((v, s) => void (ftEdu[s] = eduGroupIdx(v)));
-  const hiEdu: number[] = [];
-  const hiEduS = new Slots((v, s) => void (hiEdu[s] = eduGroupIdx(v)));
-  const degIdx: number[] = [];
-  const degS = new Slots((v, s) => void (degIdx[s] = degreeIdx(v)));
-  const specCode: number[] = [];
-  const specS = new Slots((v, s) => void (specCode[s] = d.specialty.code(v)));
-  const rankCode: number[] = [];
-  const rankS = new Slots((v, s) => void (rankCode[s] = d.rank.code(v)));
+  // per-slot tables: every derived index of a coded value, computed once per distinct value
+  const table = (c: CodedColumn, fn: (v: string | null) => number) => Int32Array.from(c.values, (v) => fn(v));
+  const sexOf = table(cols.sex, (v) => (v === '1' ? 0 : v === '2' ? 1 : 2));
+  const ethCode = table(cols.ethnicity, (v) => d.ethnicity.code(v));
+  const ethMin = table(cols.ethnicity, (v) => (v == null ? 2 : isMinority(v) ? 1 : 0));
+  const polCode = table(cols.politicalStatus, (v) => d.political.code(v));
+  const polParty = table(cols.politicalStatus, (v) => (v == null ? 2 : isCpcMember(v) ? 0 : 1));
+  const ftEdu = table(cols.fullTimeEducation, eduGroupIdx);
+  const hiEdu = table(cols.highestEducation, eduGroupIdx);
+  const degIdx = table(cols.highestDegree, degreeIdx);
+  const specCode = table(cols.specialtyCategory, (v) => d.specialty.code(v));
+  const rankCode = table(cols.rank, (v) => d.rank.code(v));
   // raw 职务层次 → normalised code bucket, tier, young threshold of the level
-  const lvlCode: number[] = [];
-  const lvlTier: number[] = [];
-  const lvlS = new Slots((v, s) => {
+  const lvlCode = table(cols.postLevel, (v) => {
     const lvl = normLevel(v);
     const li = d.postLevel.code(lvl);
-    lvlCode[s] = li;
-    lvlTier[s] = tierIdx(lvl);
     if (youngThresholdOfLevel[li] === undefined) youngThresholdOfLevel[li] = thresholdOf(lvl);
+    return li;
   });
+  const lvlTier = table(cols.postLevel, (v) => tierIdx(normLevel(v)));
+  const channels = cols.intakeChannel.values;
+  const { id: idCol, birth: birthCol, postStart: postStartCol, workStart: workStartCol, retirement: retirementCol } = cols;
+  const sexC = cols.sex.codes;
+  const sexValues = cols.sex.values;
+  const ethC = cols.ethnicity.codes;
+  const polC = cols.politicalStatus.codes;
+  const ftC = cols.fullTimeEducation.codes;
+  const hiC = cols.highestEducation.codes;
+  const degC = cols.highestDegree.codes;
+  const specC = cols.specialtyCategory.codes;
+  const lvlC = cols.postLevel.codes;
+  const rankC = cols.rank.codes;
+  const chanC = cols.intakeChannel.codes;
   const { ageBand: dAge, generation: dGen, sex: dSex, minority: dMin, ethnicity: dEth, party: dParty, political: dPol } = d;
   const { fullTimeEducation: dFt, highestEducation: dHi, degree: dDeg, specialty: dSpec, tier: dTier, postLevel: dLvl, rank: dRank, tenure: dTen, retirement: dRet } = d;
   const nAgeBands = ageBands.length;
   const nGens = gens.length;
   const nTBands = tBands.length;
   const nRBands = rBands.length;
-  const fromYear = Math.floor(fromP / 10000);
 
   // pass 1: bucket indices and counts
   for (let k = 0; k < n; k++) {
-    const p = people[k];
-    const id = p.id;
+    const id = idCol[k];
     if (withIds) ids[k] = id;
-    const birth = packDate(p.birthDate);
+    const birth = birthCol[k];
     const age = fullYearsPacked(birth, asOfP);
     ageSum += age;
     if (age < minAge) minAge = age;
@@ -516,33 +494,32 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
     dAge.set(k, age >= 0 && age <= MAX_AGE ? ageToBand[age] : nAgeBands);
     const by = (birth / 10000) | 0;
     dGen.set(k, by >= gMin && by <= gMax ? yearToGen[by - gMin] : nGens);
-    const sex = p.sex;
-    dSex.set(k, sex === '1' ? 0 : sex === '2' ? 1 : 2);
-    const es = ethS.slot(p.ethnicity);
+    const ss = sexC[k];
+    dSex.set(k, sexOf[ss]);
+    const es = ethC[k];
     dMin.set(k, ethMin[es]);
     dEth.set(k, ethCode[es]);
-    const ps = polS.slot(p.politicalStatus);
+    const ps = polC[k];
     dParty.set(k, polParty[ps]);
     dPol.set(k, polCode[ps]);
-    dFt.set(k, ftEdu[ftEduS.slot(p.fullTimeEducation)]);
-    dHi.set(k, hiEdu[hiEduS.slot(p.highestEducation)]);
-    dDeg.set(k, degIdx[degS.slot(p.highestDegree)]);
-    dSpec.set(k, specCode[specS.slot(p.specialtyCategory)]);
-    const ls = lvlS.slot(p.postLevel);
+    dFt.set(k, ftEdu[ftC[k]]);
+    dHi.set(k, hiEdu[hiC[k]]);
+    dDeg.set(k, degIdx[degC[k]]);
+    dSpec.set(k, specCode[specC[k]]);
+    const ls = lvlC[k];
     const li = lvlCode[ls];
     dTier.set(k, lvlTier[ls]);
     dLvl.set(k, li);
-    dRank.set(k, rankCode[rankS.slot(p.rank)]);
+    dRank.set(k, rankCode[rankC[k]]);
 
-    const ps0 = p.postStartDate;
-    if (ps0) {
-      const st = packDate(ps0);
+    const st = postStartCol[k];
+    if (st) {
       const y = st >= asOfP ? 0 : fullYearsPacked(st, asOfP);
       dTen.set(k, y <= MAX_AGE ? tenureTable[y] : tenureOf(y));
     } else dTen.set(k, nTBands);
 
-    const rd = p.retirementDate;
-    const r = rd ? packDate(rd) : retirementOf(birth, sex);
+    const rd = retirementCol ? retirementCol[k] : 0;
+    const r = rd || retirementOf(birth, sexValues[ss] ?? '');
     let ri = nRBands;
     for (let i = 0; i < nRBands; i++) {
       const lo = rLo[i];
@@ -554,15 +531,12 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
     }
     dRet.set(k, ri);
 
-    // intake in the period: a year pre-check skips parsing the date for the many who started before it
-    const ws = p.workStartDate;
-    if (deriveIntake && ws && ws.charCodeAt(0) * 1000 + ws.charCodeAt(1) * 100 + ws.charCodeAt(2) * 10 + ws.charCodeAt(3) - 53328 >= fromYear) {
-      const w = packDate(ws);
-      if (w >= fromP && w <= toP) {
-        intakeIds.push(id);
-        intakeChannels.add(p.intakeChannel, id);
-        if (fullYearsPacked(birth, w) <= youngUnder) intakeYoung.push(id);
-      }
+    // intake in the period
+    const w = workStartCol[k];
+    if (deriveIntake && w >= fromP && w <= toP) {
+      intakeIds.push(id);
+      intakeChannels.add(channels[chanC[k]], id);
+      if (fullYearsPacked(birth, w) <= youngUnder) intakeYoung.push(id);
     }
 
     // young under the level-specific threshold

@@ -5,7 +5,7 @@
  * computed by @cadre/core structureStats.
  */
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
-import { ageAt, structureSentences, structureStats, todayISO, type PromotionEvent, type RulesConfig, type StatPerson, type StructureStats } from '@cadre/core';
+import { ageAt, ColumnDecoder, structureSentences, structureStatsColumns, todayISO, type PromotionEvent, type RulesConfig, type StatColumns, type StructureStats } from '@cadre/core';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { appointment, cadre, position, rankHistory } from '../../db/schema';
@@ -32,22 +32,23 @@ const SEP = '\u001f';
 
 /**
  * The statistics columns of the cadres matching `where`, in id order, as ONE row of column
- * strings (string_agg per column over the same ordered scan, so the columns stay aligned) split
- * here: 100,000 cadres cost one DataRow instead of 100,000 rows × 14 fields through the driver and
- * the ORM (≈ 15× less client CPU). string_agg skips NULLs, so nullable columns come as '' and are
- * turned back into null (structureStats treats '' and null alike anyway).
+ * strings (string_agg per column over the same ordered scan, so the columns stay aligned),
+ * decoded by @cadre/core's ColumnDecoder straight into typed arrays: ids and dates parsed from
+ * the character codes, coded columns matched against their few distinct values in place — no
+ * string per value, no object per person (the split + objects cost ≈ 5× more CPU). string_agg
+ * skips NULLs, so nullable columns come as '' (= null).
  */
-async function loadPeople(db: Db, where: ReturnType<typeof rosterConditions>): Promise<StatPerson[]> {
-  const notNull = (col: string) => sql.raw(`string_agg(c.${col}, '${SEP}')`);
-  const nullable = (col: string) => sql.raw(`string_agg(coalesce(c.${col}, ''), '${SEP}')`);
+async function loadColumns(db: Db, where: ReturnType<typeof rosterConditions>): Promise<StatColumns> {
+  const agg = (expr: string) => sql.raw(`string_agg(${expr}, '${SEP}')`);
+  const nullable = (col: string) => agg(`coalesce(c.${col}, '')`);
   const res = (await db.execute(sql`
     select count(*)::int as n,
-      ${sql.raw(`string_agg(c.id::text, '${SEP}')`)} as id, ${notNull('sex')} as sex, ${notNull('ethnicity')} as ethnicity,
-      ${sql.raw(`string_agg(c.birth_date::text, '${SEP}')`)} as birth, ${notNull('political_status')} as political,
+      ${agg('c.id::text')} as id, ${agg('c.sex')} as sex, ${agg('c.ethnicity')} as ethnicity,
+      ${agg('c.birth_date::text')} as birth, ${agg('c.political_status')} as political,
       ${nullable('full_time_education')} as fte, ${nullable('highest_education')} as he, ${nullable('highest_degree')} as hd,
       ${nullable('specialty_category')} as sc, ${nullable('post_level')} as pl, ${nullable('rank')} as rk,
-      ${sql.raw(`string_agg(coalesce(c.post_start_date::text, ''), '${SEP}')`)} as psd,
-      ${sql.raw(`string_agg(coalesce(c.work_start_date::text, ''), '${SEP}')`)} as wsd, ${nullable('intake_channel')} as ic
+      ${agg(`coalesce(c.post_start_date::text, '')`)} as psd,
+      ${agg(`coalesce(c.work_start_date::text, '')`)} as wsd, ${nullable('intake_channel')} as ic
     from (select ${cadre.id} as id, ${cadre.sex} as sex, ${cadre.ethnicity} as ethnicity, ${cadre.birthDate} as birth_date,
                  ${cadre.politicalStatus} as political_status, ${cadre.fullTimeEducation} as full_time_education,
                  ${cadre.highestEducation} as highest_education, ${cadre.highestDegree} as highest_degree,
@@ -56,29 +57,27 @@ async function loadPeople(db: Db, where: ReturnType<typeof rosterConditions>): P
             from ${cadre} where ${where ?? sql`true`} order by ${cadre.id}) c`)) as unknown as { rows: Record<string, string | number | null>[] };
   const r = res.rows[0];
   const n = Number(r?.n ?? 0);
-  if (!n) return [];
-  const col = (k: string) => String(r[k]).split(SEP);
-  const [id, sex, eth, birth, pol, fte, he, hd, sc, pl, rk, psd, wsd, ic] = ['id', 'sex', 'ethnicity', 'birth', 'political', 'fte', 'he', 'hd', 'sc', 'pl', 'rk', 'psd', 'wsd', 'ic'].map(col);
-  const out = new Array<StatPerson>(n);
-  for (let i = 0; i < n; i++) {
-    out[i] = {
-      id: Number(id[i]),
-      sex: sex[i],
-      ethnicity: eth[i],
-      birthDate: birth[i],
-      politicalStatus: pol[i],
-      fullTimeEducation: fte[i] || null,
-      highestEducation: he[i] || null,
-      highestDegree: hd[i] || null,
-      specialtyCategory: sc[i] || null,
-      postLevel: pl[i] || null,
-      rank: rk[i] || null,
-      postStartDate: psd[i] || null,
-      workStartDate: wsd[i] || null,
-      intakeChannel: ic[i] || null,
-    };
-  }
-  return out;
+  const dec = new ColumnDecoder(n, SEP);
+  const text = (k: string) => String(r?.[k] ?? '');
+  const coded = (k: string) => (n ? dec.coded(text(k), k) : { values: [null], codes: new Uint16Array(0) });
+  return {
+    n,
+    id: n ? dec.ints(text('id'), 'id') : new Int32Array(0),
+    birth: n ? dec.dates(text('birth'), 'birth_date') : new Int32Array(0),
+    postStart: n ? dec.dates(text('psd'), 'post_start_date') : new Int32Array(0),
+    workStart: n ? dec.dates(text('wsd'), 'work_start_date') : new Int32Array(0),
+    retirement: null,
+    sex: coded('sex'),
+    ethnicity: coded('ethnicity'),
+    politicalStatus: coded('political'),
+    fullTimeEducation: coded('fte'),
+    highestEducation: coded('he'),
+    highestDegree: coded('hd'),
+    specialtyCategory: coded('sc'),
+    postLevel: coded('pl'),
+    rank: coded('rk'),
+    intakeChannel: coded('ic'),
+  };
 }
 
 /** promotions (a step to a higher 职务层次) in [from, to] of the cadres matching `where` */
@@ -113,17 +112,17 @@ export async function structureInputs(db: Db, user: CurrentUser, rules: RulesCon
   const to = q.to ?? asOf;
   if (from > to) throw badRequest([issue('query.from', 'after_to', `开始日期(${from})晚于结束日期(${to})`, `from ${from} is after to ${to}`)]);
   const where = rosterConditions(user, { ...q, asOf }, rules);
-  const [people, promotions] = await Promise.all([
-    loadPeople(db, where),
+  const [columns, promotions] = await Promise.all([
+    loadColumns(db, where),
     loadPromotions(db, where, from, to),
   ]);
-  return { asOf, from, to, people, promotions };
+  return { asOf, from, to, columns, promotions };
 }
 
 export async function structure(db: Db, user: CurrentUser, rules: RulesConfig, q: StructureQuery): Promise<StructureResult> {
-  const { asOf, from, to, people, promotions } = await structureInputs(db, user, rules, q);
+  const { asOf, from, to, columns, promotions } = await structureInputs(db, user, rules, q);
   // withIds=false: core builds no id lists at all (counts only) instead of building and deleting them
-  const stats = structureStats(people, { asOf, rules, period: { from, to }, promotions, withIds: q.withIds !== false });
+  const stats = structureStatsColumns(columns, { asOf, rules, period: { from, to }, promotions, withIds: q.withIds !== false });
   const { page: _p, pageSize: _s, sort: _o, withIds: _w, ...filter } = q;
   return { ...stats, sentences: structureSentences(stats), filter: { ...filter, asOf, from, to } };
 }

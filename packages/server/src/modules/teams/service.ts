@@ -4,40 +4,35 @@
  * assessments — a fixed number of queries whatever the number of teams — and hand them to
  * @cadre/core teamAnalysis / teamLedger.
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { teamAnalysis, teamLedger, todayISO, type RulesConfig, type TeamAnalysis, type TeamInput, type TeamMemberInput } from '@cadre/core';
 import type { Db } from '../../db/client';
-import { orgUnit, position, team } from '../../db/schema';
+import { orgUnit, team } from '../../db/schema';
 import type { CurrentUser } from '../../auth/roles';
 import { assertOrgInScope, orgUnitScopeCondition, pathInScope } from '../../auth/policy';
 import { notFound } from '../../http/errors';
 import type { TeamsAnalysisQuery } from './schema';
 
-/** one row of the members statement (raw SQL: dates as text, assessments as a json array or its text) */
-interface MemberRow {
-  teamId: number;
-  positionId: number;
-  startDate: string;
-  endDate: string | null;
-  kind: string | null;
-  cadreId: number;
-  name: string;
-  sex: string;
-  ethnicity: string | null;
-  birthDate: string;
-  politicalStatus: string | null;
-  fullTimeEducation: string | null;
-  highestEducation: string | null;
-  highestDegree: string | null;
-  specialtyCategory: string | null;
-  grassroots: boolean | null;
-  types: string | null;
-  assessments: AssessmentTuple[] | string | null;
-}
-type AssessmentTuple = [number, string | null, number | string | null];
+/** a position as the loader sends it: [id, teamId, title, level, isChief, category, isKey, quota, specialties, experienceTypes] */
+type PositionTuple = [number, number, string, string, boolean, string | null, boolean, number, unknown, unknown];
+/** a team: [id, name, kind, orgUnitId, orgName, unitKind, needs, path] */
+type TeamTuple = [number, string, string, number, string, string | null, Record<string, unknown> | null, string];
+/**
+ * a member (appointment overlapping the window): [teamId, positionId, startDate, endDate, kind, cadreId, name, sex,
+ * ethnicity, birthDate, politicalStatus, fullTimeEducation, highestEducation, highestDegree, specialtyCategory,
+ * grassroots, experience types (comma string), annual assessments [[year, result, score, id], …] in no order]
+ */
+type MemberTuple = [
+  number, number, string, string | null, string | null, number, string, string, string | null, string, string | null,
+  string | null, string | null, string | null, string | null, boolean | null, string | null, AssessmentTuple[] | null,
+];
+type AssessmentTuple = [number, string | null, number | string | null, number];
 /** shared empty lists (core never mutates its inputs) */
 const NO_TYPES: string[] = [];
 const NO_ASSESSMENTS: NonNullable<TeamMemberInput['assessments']> = [];
+const byYearThenId = (a: AssessmentTuple, b: AssessmentTuple) => a[0] - b[0] || a[3] - b[3];
+/** pg parses json columns; keep working if a driver hands the text instead */
+const parsed = <T>(v: unknown): T[] => (v == null ? [] : typeof v === 'string' ? ((JSON.parse(v) as T[] | null) ?? []) : (v as T[]));
 
 interface Loaded {
   teams: (Omit<TeamInput, 'members'> & { path: string })[];
@@ -48,43 +43,41 @@ interface Loaded {
 /**
  * Load teams matching `teamWhere` (already scoped) and the appointments open at some point in
  * [windowStart, asOf]. `windowStart = asOf` loads the members on asOf only.
+ *
+ * Two statements, sent at once on two connections, each answering ONE row of json arrays of
+ * tuples (teams + posts; members with their facts): 5,000 teams cost two DataRows and two
+ * JSON.parse calls instead of ~27,000 rows through the driver and the ORM, and the objects
+ * handed to core are built here as plain literals of one shape. Posts carry only the parts of
+ * their description the analysis reads (specialties, experienceTypes), not the whole 岗位说明书.
  */
 async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStart: string, rules: RulesConfig): Promise<Loaded> {
-  // the team filter as a subquery (not an id list): teams, posts and members load in parallel, one round trip
+  // the team filter as a subquery (not an id list): both statements run at once
   const teamIds = sql`select ${team.id} from ${team} inner join ${orgUnit} on ${orgUnit.id} = ${team.orgUnitId} where ${teamWhere ?? sql`true`}`;
   const asOfYear = Number(asOf.slice(0, 4));
   // years shown for the earliest date of the window: [windowYear − N, asOfYear)
   const firstYear = Number(windowStart.slice(0, 4)) - rules.teamAnalysis.recentAssessmentYears - 1;
 
-  const [teams, positions, rows] = await Promise.all([
-    db
-      .select({
-        // only the columns the analysis uses (no timestamps to turn into Date objects)
-        t: { id: team.id, name: team.name, kind: team.kind, orgUnitId: team.orgUnitId, needs: team.needs },
-        orgName: orgUnit.name,
-        unitKind: orgUnit.kind,
-        path: orgUnit.path,
-      })
-      .from(team)
-      .innerJoin(orgUnit, eq(orgUnit.id, team.orgUnitId))
-      .where(teamWhere)
-      .orderBy(asc(orgUnit.path), asc(orgUnit.sort), asc(team.id)),
-    db
-      .select({ id: position.id, teamId: position.teamId, title: position.title, level: position.level, isChief: position.isChief, category: position.category, isKey: position.isKey, quota: position.quota, description: position.description })
-      .from(position)
-      .where(sql`${position.teamId} in (${teamIds})`)
-      .orderBy(asc(position.teamId), asc(position.sort), asc(position.id)),
-    /*
-     * the appointments overlapping the window with each member's facts in the same statement
-     * (one query instead of three, no per-assessment rows through the driver and the ORM):
-     * career experience up to asOf (bool_or / string_agg) and recent annual assessments as one
-     * json array [[year, result, score], …] per member
-     */
-    db.execute(sql`
-      select p.team_id as "teamId", a.position_id as "positionId", a.start_date::text as "startDate", a.end_date::text as "endDate", a.kind,
-             c.id as "cadreId", c.name, c.sex, c.ethnicity, c.birth_date::text as "birthDate", c.political_status as "politicalStatus",
-             c.full_time_education as "fullTimeEducation", c.highest_education as "highestEducation", c.highest_degree as "highestDegree",
-             c.specialty_category as "specialtyCategory", cr.grassroots, cr.types, asm.list as assessments
+  const teamsAndPosts = db.execute(sql`
+    select
+      (select json_agg(json_build_array(${team.id}, ${team.name}, ${team.kind}, ${team.orgUnitId}, ${orgUnit.name}, ${orgUnit.kind}, ${team.needs}, ${orgUnit.path})
+                       order by ${orgUnit.path}, ${orgUnit.sort}, ${team.id})
+         from ${team} inner join ${orgUnit} on ${orgUnit.id} = ${team.orgUnitId} where ${teamWhere ?? sql`true`}) as teams,
+      (select json_agg(json_build_array(p.id, p.team_id, p.title, p.level, p.is_chief, p.category, p.is_key, p.quota,
+                                        p.description -> 'specialties', p.description -> 'experienceTypes') order by p.team_id, p.sort, p.id)
+         from position p where p.team_id in (${teamIds})) as positions`) as unknown as Promise<{ rows: { teams: unknown; positions: unknown }[] }>;
+  /*
+   * the appointments overlapping the window with each member's facts: career experience up to
+   * asOf (bool_or / string_agg) and recent annual assessments (json_agg without ORDER BY: a
+   * sort per member costs more than ordering the few tuples here). In a transaction with JIT
+   * off: the planner prices the two lateral aggregates × ~12k members above jit_above_cost,
+   * and compiling the plan (≈ 70–160 ms) costs more than running it.
+   */
+  const members = db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return (await tx.execute(sql`
+      select json_agg(json_build_array(p.team_id, a.position_id, a.start_date, a.end_date, a.kind, c.id, c.name, c.sex, c.ethnicity, c.birth_date,
+                                       c.political_status, c.full_time_education, c.highest_education, c.highest_degree, c.specialty_category,
+                                       cr.grassroots, cr.types, asm.list) order by a.start_date, a.id) as members
         from appointment a
         inner join position p on p.id = a.position_id
         inner join cadre c on c.id = a.cadre_id
@@ -93,65 +86,72 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
             from career k where k.cadre_id = c.id and k.start_date <= ${asOf}
         ) cr on true
         left join lateral (
-          select json_agg(json_build_array(s.year, s.result, s.score) order by s.year, s.id) as list
+          select json_agg(json_build_array(s.year, s.result, s.score, s.id)) as list
             from assessment s where s.cadre_id = c.id and s.quarter is null and s.year > ${firstYear} and s.year <= ${asOfYear}
         ) asm on true
-       where p.team_id in (${teamIds}) and a.start_date <= ${asOf} and (a.end_date is null or a.end_date > ${windowStart})
-       order by a.start_date, a.id`) as unknown as Promise<{ rows: MemberRow[] }>,
-  ]);
+       where p.team_id in (${teamIds}) and a.start_date <= ${asOf} and (a.end_date is null or a.end_date > ${windowStart})`)) as unknown as { rows: { members: unknown }[] };
+  });
+  const [tp, mr] = await Promise.all([teamsAndPosts, members]);
+  const teams = parsed<TeamTuple>(tp.rows[0]?.teams);
   if (!teams.length) return { teams: [], members: [] };
 
   // positions grouped by team in one pass (they come ordered by team, sort, id)
   const posBy = new Map<number, TeamInput['positions'][number][]>();
-  for (const p of positions) {
-    let l = posBy.get(p.teamId) as TeamInput['positions'][number][] | undefined;
-    if (!l) posBy.set(p.teamId, (l = []));
-    l.push({ id: p.id, title: p.title, level: p.level, isChief: p.isChief, category: p.category, isKey: p.isKey, quota: p.quota, description: p.description ?? null });
+  for (const p of parsed<PositionTuple>(tp.rows[0]?.positions)) {
+    let l = posBy.get(p[1]) as TeamInput['positions'][number][] | undefined;
+    if (!l) posBy.set(p[1], (l = []));
+    const description = p[8] == null && p[9] == null ? null : { specialties: p[8], experienceTypes: p[9] };
+    l.push({ id: p[0], title: p[2], level: p[3], isChief: p[4], category: p[5], isKey: p[6], quota: p[7], description });
+  }
+
+  const out: Loaded['members'] = [];
+  for (const m of parsed<MemberTuple>(mr.rows[0]?.members)) {
+    const typesText = m[16];
+    const types = typesText ? [...new Set(typesText.split(',').filter(Boolean))] : NO_TYPES;
+    const list = m[17];
+    let assessments: NonNullable<TeamMemberInput['assessments']> = NO_ASSESSMENTS;
+    if (list?.length) {
+      if (list.length > 1) list.sort(byYearThenId);
+      const a: { year: number; result: string | null; score: number | null }[] = [];
+      for (const [year, result, score] of list) a.push({ year, result, score: score == null ? null : Number(score) });
+      assessments = a;
+    }
+    // plain literals (no rest/spread): one hidden class for every member, which keeps core's hot loop monomorphic
+    out.push({
+      teamId: m[0],
+      positionId: m[1],
+      startDate: m[2],
+      endDate: m[3],
+      kind: m[4],
+      cadreId: m[5],
+      name: m[6],
+      sex: m[7],
+      ethnicity: m[8],
+      birthDate: m[9],
+      politicalStatus: m[10],
+      fullTimeEducation: m[11],
+      highestEducation: m[12],
+      highestDegree: m[13],
+      specialtyCategory: m[14],
+      grassroots: m[15] === true,
+      experienceTypes: types,
+      assessments,
+    });
   }
 
   return {
-    teams: teams.map((r) => ({
-      id: r.t.id,
-      name: r.t.name,
-      kind: r.t.kind,
-      orgUnitId: r.t.orgUnitId,
-      orgName: r.orgName,
-      unitKind: r.unitKind,
-      needs: r.t.needs ?? null,
-      path: r.path,
-      positions: posBy.get(r.t.id) ?? [],
+    teams: teams.map((t) => ({
+      id: t[0],
+      name: t[1],
+      kind: t[2],
+      orgUnitId: t[3],
+      orgName: t[4],
+      unitKind: t[5],
+      needs: t[6] ?? null,
+      path: t[7],
+      positions: posBy.get(t[0]) ?? [],
     })),
-    members: rows.rows.map((m) => {
-      let types: string[] = NO_TYPES;
-      if (m.types) types = [...new Set(m.types.split(',').filter(Boolean))];
-      const list = typeof m.assessments === 'string' ? (JSON.parse(m.assessments) as AssessmentTuple[] | null) : m.assessments;
-      let assessments: NonNullable<TeamMemberInput['assessments']> = NO_ASSESSMENTS;
-      if (list?.length) {
-        const out: { year: number; result: string | null; score: number | null }[] = [];
-        for (const [year, result, score] of list) out.push({ year, result, score: score == null ? null : Number(score) });
-        assessments = out;
-      }
-      return {
-        teamId: m.teamId,
-        positionId: m.positionId,
-        startDate: m.startDate,
-        endDate: m.endDate,
-        kind: m.kind,
-        cadreId: m.cadreId,
-        name: m.name,
-        sex: m.sex,
-        ethnicity: m.ethnicity,
-        birthDate: m.birthDate,
-        politicalStatus: m.politicalStatus,
-        fullTimeEducation: m.fullTimeEducation,
-        highestEducation: m.highestEducation,
-        highestDegree: m.highestDegree,
-        specialtyCategory: m.specialtyCategory,
-        grassroots: m.grassroots === true,
-        experienceTypes: types,
-        assessments,
-      };
-    }),
+    members: out,
   };
 }
 
