@@ -25,8 +25,9 @@ import { bench as structureTeams } from './structure-teams'; // structure statis
 import { bench as fitApi } from './fit-api'; // candidate ranking through the API (issue 5)
 import { bench as fitCore } from './fit-core'; // fit ranking + adjustment plan in core (issue 5)
 import { bench as interop } from './interop'; // LRMX and Excel import (issue 7)
+import { bench as reserve } from './reserve'; // bench strength 急用现找 (issue 6)
 
-const BENCHES: Bench[] = [rosterSearch, browserRoster, structureTeams, fitApi, fitCore, interop];
+const BENCHES: Bench[] = [rosterSearch, browserRoster, structureTeams, fitApi, fitCore, interop, reserve];
 
 installSignalCleanup();
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);

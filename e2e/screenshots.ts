@@ -1,5 +1,5 @@
 /**
- * docs/screenshots/{home,roster,profile,teams,hologram}.png — zh-CN, 1440×900, the demo district of 2,000 cadres,
+ * docs/screenshots/{home,roster,profile,teams,hologram,reserve}.png — zh-CN, 1440×900, the demo district of 2,000 cadres,
  * taken from the real server (built web app) in Debian's Chromium through the e2e harness.
  *
  *   npm run build && node --import tsx e2e/screenshots.ts
@@ -61,6 +61,11 @@ try {
   await page.getByTestId('team-history-item').first().waitFor();
   await page.getByTestId('team-radar').locator('canvas').waitFor();
   await shot('hologram');
+
+  // 储备链: the 梯队强度 board (key posts with successors by tier, 急用现找 posts highlighted)
+  await page.getByTestId('nav-reserve-bench').click();
+  await page.locator('[data-testid="bench-table"] tr.ant-table-row').first().waitFor();
+  await shot('reserve');
 } finally {
   await h.close();
 }

@@ -28,6 +28,7 @@ import { savedFilterRoutes } from './modules/registry/saved-filters';
 import { staticWeb } from './http/static';
 import { interopRoutes } from './modules/interop/routes';
 import { fitRoutes } from './modules/fit/routes';
+import { reserveRoutes } from './modules/reserve/routes';
 
 export interface AppContext {
   database: Database;
@@ -147,6 +148,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(interopRoutes, { prefix: '/api' });
   await app.register(fitRoutes, { prefix: '/api' });
+  await app.register(reserveRoutes, { prefix: '/api' });
   if (opts.serveWeb !== false) await app.register(staticWeb);
   return app as unknown as App;
 }

@@ -28,6 +28,13 @@ const FitComparePage = lazy(() => import('./pages/fit/Compare'));
 const FitPlansPage = lazy(() => import('./pages/fit/Plans'));
 const FitDescriptionPage = lazy(() => import('./pages/fit/Description'));
 const InteropPage = lazy(() => import('./pages/Interop'));
+const ReservePoolsPage = lazy(() => import('./pages/reserve/Pools'));
+const ReservePoolPage = lazy(() => import('./pages/reserve/PoolDetail'));
+const ReserveRoundsPage = lazy(() => import('./pages/reserve/Rounds'));
+const ReserveBenchPage = lazy(() => import('./pages/reserve/Bench'));
+const ReserveGrowthPage = lazy(() => import('./pages/reserve/Growth'));
+const ReserveReviewsPage = lazy(() => import('./pages/reserve/Reviews'));
+const ReservePipelinePage = lazy(() => import('./pages/reserve/Pipeline'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -104,6 +111,13 @@ export function App() {
                   <Route path="fit/plans" element={<FitPlansPage />} />
                   <Route path="fit/positions/:id/description" element={<FitDescriptionPage />} />
                   <Route path="interop" element={<InteropPage />} />
+                  <Route path="reserve" element={<ReservePoolsPage />} />
+                  <Route path="reserve/pools/:id" element={<ReservePoolPage />} />
+                  <Route path="reserve/rounds" element={<ReserveRoundsPage />} />
+                  <Route path="reserve/bench" element={<ReserveBenchPage />} />
+                  <Route path="reserve/growth" element={<ReserveGrowthPage />} />
+                  <Route path="reserve/reviews" element={<ReserveReviewsPage />} />
+                  <Route path="reserve/pipeline" element={<ReservePipelinePage />} />
                   <Route path="settings/audit" element={<AuditPage />} />
                   <Route path="settings/rules" element={<RulesPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />

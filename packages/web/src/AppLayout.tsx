@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   CloudUploadOutlined,
   DownOutlined,
+  ClusterOutlined,
   FundOutlined,
   HomeOutlined,
   SettingOutlined,
@@ -74,7 +75,20 @@ export function AppLayout() {
           { key: '/fit/plans', label: <Link to="/fit/plans" data-testid="nav-fit-plans">{i18n.language === 'en' ? 'Adjustment plans' : '调整方案'}</Link> },
         ],
       },
-      // 储备梯队, 监督管理, 规划: added by later issues.
+      {
+        key: 'reserveGroup',
+        icon: <ClusterOutlined />,
+        label: <span data-testid="nav-reserve-group">{i18n.language === 'en' ? 'Reserve chain' : '储备梯队'}</span>,
+        children: [
+          { key: '/reserve', label: <Link to="/reserve" data-testid="nav-reserve-pools">{i18n.language === 'en' ? 'Talent pools' : '储备库'}</Link> },
+          { key: '/reserve/rounds', label: <Link to="/reserve/rounds" data-testid="nav-reserve-rounds">{i18n.language === 'en' ? 'Recommendation' : '民主推荐'}</Link> },
+          { key: '/reserve/bench', label: <Link to="/reserve/bench" data-testid="nav-reserve-bench">{i18n.language === 'en' ? 'Bench strength' : '梯队强度'}</Link> },
+          { key: '/reserve/growth', label: <Link to="/reserve/growth" data-testid="nav-reserve-growth">{i18n.language === 'en' ? 'Young cadres' : '年轻干部培养'}</Link> },
+          { key: '/reserve/reviews', label: <Link to="/reserve/reviews" data-testid="nav-reserve-reviews">{i18n.language === 'en' ? 'Quarterly review' : '季度研判'}</Link> },
+          { key: '/reserve/pipeline', label: <Link to="/reserve/pipeline" data-testid="nav-reserve-pipeline">{i18n.language === 'en' ? 'Pipeline' : '梯队分析'}</Link> },
+        ],
+      },
+      // 监督管理, 规划: added by later issues.
       ...(canWrite
         ? [{ key: '/interop', icon: <CloudUploadOutlined />, label: <Link to="/interop" data-testid="nav-interop">{i18n.language === 'en' ? 'Data exchange' : '数据交换'}</Link> }]
         : []),
@@ -109,6 +123,8 @@ export function AppLayout() {
           ? '/stats'
           : path.startsWith('/fit')
           ? (['/fit/rank', '/fit/compare', '/fit/plans'].find((k) => path.startsWith(k)) ?? (path.startsWith('/fit/positions') ? '/fit/rank' : '/fit'))
+          : path.startsWith('/reserve')
+          ? (['/reserve/rounds', '/reserve/bench', '/reserve/growth', '/reserve/reviews', '/reserve/pipeline'].find((k) => path.startsWith(k)) ?? '/reserve')
           : path.startsWith('/settings') || path.startsWith('/interop')
             ? path
             : '/';
@@ -168,7 +184,7 @@ export function AppLayout() {
       <Layout>
         <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <nav aria-label={t('app.short')}>
-            <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={['teamsGroup', 'fitGroup', 'settings']} items={items} style={{ borderInlineEnd: 0 }} data-testid="side-menu" />
+            <Menu mode="inline" selectedKeys={[selected]} defaultOpenKeys={['teamsGroup', 'fitGroup', 'reserveGroup', 'settings']} items={items} style={{ borderInlineEnd: 0 }} data-testid="side-menu" />
           </nav>
         </Sider>
         <Content className="app-content" id="main" tabIndex={-1}>

@@ -422,21 +422,32 @@ export const movement = pgTable(
     endDate: date('end_date'),
     docNo: text('doc_no'),
     note: text('note'),
+    /** 储备链 growth: planned | done (挂职/轮岗 planned ahead, then carried out); history rows are done */
+    status: text('status').notNull().default('done'),
   },
   (t) => [index('movement_cadre_idx').on(t.cadreId)],
 );
 
 // ───────────────────────────── recommendation 民主推荐 ─────────────────────────────
-export const recommendationRound = pgTable('recommendation_round', {
-  id: serial('id').primaryKey(),
-  name: text('name').notNull(),
-  date: date('date').notNull(),
-  orgUnitId: integer('org_unit_id').references(() => orgUnit.id),
-  positionId: integer('position_id').references(() => position.id),
-  targetLevel: text('target_level'),
-  voterCount: integer('voter_count').notNull(),
-  ...stamps,
-});
+/** one 民主推荐 round: who voted (voterCount) for a level or a post; 推荐集中度 = votes / voterCount */
+export const recommendationRound = pgTable(
+  'recommendation_round',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    date: date('date').notNull(),
+    orgUnitId: integer('org_unit_id').references(() => orgUnit.id),
+    positionId: integer('position_id').references(() => position.id),
+    targetLevel: text('target_level'),
+    /** 推荐范围 (e.g. "全区乡科级正职", "城关镇班子成员及中层正职") */
+    scope: text('scope'),
+    voterCount: integer('voter_count').notNull(),
+    /** app_user id (no foreign key, like audit_log: backups restore tables in order and users come later) */
+    createdBy: integer('created_by'),
+    ...stamps,
+  },
+  (t) => [index('recommendation_round_date_idx').on(t.date), index('recommendation_round_org_idx').on(t.orgUnitId)],
+);
 
 export const recommendationVote = pgTable(
   'recommendation_vote',
@@ -446,20 +457,51 @@ export const recommendationVote = pgTable(
     cadreId: integer('cadre_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
     votes: integer('votes').notNull(),
   },
-  (t) => [uniqueIndex('recommendation_vote_uq').on(t.roundId, t.cadreId)],
+  (t) => [uniqueIndex('recommendation_vote_uq').on(t.roundId, t.cadreId), index('recommendation_vote_cadre_idx').on(t.cadreId)],
 );
 
-// ───────────────────────────── pools 储备库 ─────────────────────────────
-export const pool = pgTable('pool', {
-  id: serial('id').primaryKey(),
-  /** 正职后备 | 优秀年轻干部 | 五类干部 | 四类干部清单 | 四型六类 */
-  kind: text('kind').notNull(),
-  name: text('name').notNull(),
-  orgUnitId: integer('org_unit_id').references(() => orgUnit.id),
-  description: text('description'),
-  ...stamps,
-});
+// ───────────────────────────── pools 储备库 (储备链, docs/reserve.md) ─────────────────────────────
+export const pool = pgTable(
+  'pool',
+  {
+    id: serial('id').primaryKey(),
+    /** poolKind code set: 正职后备 | 优秀年轻干部 | 五类干部 | 四类干部清单 | 四型六类 | 自定义 */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    /** 优秀年轻干部库 by level: 科级 | 处级 … (null for other kinds) */
+    level: text('level'),
+    /**
+     * 职务级别 code the members are reserves for (正职后备库: 141 乡科级正职, 131 县处级正职 …): on the
+     * bench-strength board an admitted member without a target post counts for the 正职 posts of
+     * this level in units of the member's own unit kind; null = only members with a target post count
+     */
+    targetLevel: text('target_level'),
+    /** owning unit: users whose scope contains it see the whole pool */
+    orgUnitId: integer('org_unit_id').references(() => orgUnit.id),
+    description: text('description'),
+    ...stamps,
+  },
+  (t) => [index('pool_org_idx').on(t.orgUnitId)],
+);
 
+/** what a tier suggestion was based on (kept with the entry and in its history) */
+export interface TierSuggestionBasis {
+  /** 推荐集中度 of the latest round in the window (null = no round) */
+  concentration: number | null;
+  roundId: number | null;
+  roundDate: string | null;
+  /** 干部成熟度 0..100 */
+  maturity: number;
+  /** rules_config version in force */
+  rulesVersion: number;
+  asOf: string;
+  reasons: { zh: string; en: string }[];
+}
+
+/**
+ * 储备库成员: one row per entry of a cadre into a pool, from 单位推荐 to 入库 and 出库. The workflow
+ * (stage) and both tiers live here; every change is also an append-only pool_entry_event.
+ */
 export const poolEntry = pgTable(
   'pool_entry',
   {
@@ -468,16 +510,117 @@ export const poolEntry = pgTable(
     cadreId: integer('cadre_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
     /** field / list within the pool: 党建, 社会治理, 经济, 城建, 法治 / 近期提拔, 中期培养 … */
     field: text('field'),
-    /** 随时能用 | 短期可用 | 未来有用 */
+    /** workflow stage: nominated 单位推荐 | inspected 组织考察 | compared 比选研究 | admitted 入库 | exited 出库 | rejected 未入库 */
+    stage: text('stage').notNull().default('admitted'),
+    /** date of the latest stage change */
+    stageDate: date('stage_date'),
+    /** confirmed tier readyNow 随时能用 | shortTerm 短期可用 | future 未来有用 (poolTier extra.key), set by an officer; null = not confirmed yet */
     tier: text('tier'),
+    /** app_user id of the officer who confirmed (no foreign key, see recommendation_round.created_by) */
+    tierConfirmedBy: integer('tier_confirmed_by'),
+    tierConfirmedAt: timestamp('tier_confirmed_at', { withTimezone: true }),
+    tierNote: text('tier_note'),
+    /** tier (same codes) suggested by core suggestTier (推荐集中度 × 成熟度), with what it was based on */
+    suggestedTier: text('suggested_tier'),
+    suggestedBasis: jsonb('suggested_basis').$type<TierSuggestionBasis>(),
+    suggestedAt: timestamp('suggested_at', { withTimezone: true }),
     targetPositionId: integer('target_position_id').references(() => position.id),
+    /** date of the 单位推荐 that opened the entry */
     enteredOn: date('entered_on').notNull(),
     entryReason: text('entry_reason'),
+    /** 入库 date (stage admitted) */
+    admittedOn: date('admitted_on'),
+    /** 出库 or 未入库 date and reason */
     exitedOn: date('exited_on'),
     exitReason: text('exit_reason'),
     ...stamps,
   },
-  (t) => [index('pool_entry_pool_idx').on(t.poolId), index('pool_entry_cadre_idx').on(t.cadreId)],
+  (t) => [
+    index('pool_entry_pool_idx').on(t.poolId, t.stage),
+    index('pool_entry_cadre_idx').on(t.cadreId),
+    index('pool_entry_target_idx').on(t.targetPositionId),
+    // one open entry per cadre and pool (a cadre may come back after 出库 / 未入库)
+    uniqueIndex('pool_entry_open_uq').on(t.poolId, t.cadreId).where(sql`stage in ('nominated', 'inspected', 'compared', 'admitted')`),
+  ],
+);
+
+/**
+ * Append-only history of a pool entry (a trigger refuses UPDATE): stage changes, tier suggestions,
+ * tier decisions and edits, each with who decided, the effective date and the reason.
+ */
+export const poolEntryEvent = pgTable(
+  'pool_entry_event',
+  {
+    id: serial('id').primaryKey(),
+    entryId: integer('entry_id').notNull().references(() => poolEntry.id, { onDelete: 'cascade' }),
+    poolId: integer('pool_id').notNull(),
+    cadreId: integer('cadre_id').notNull(),
+    /** stage | tier_suggestion | tier_decision | edit */
+    kind: text('kind').notNull(),
+    /** workflow action for stage events: nominate | inspect | compare | admit | reject | exit */
+    action: text('action'),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage'),
+    tier: text('tier'),
+    reason: text('reason'),
+    /** 出库 reason (reserve.exitReasons) or 未入库 reason */
+    exitReason: text('exit_reason'),
+    /** effective date of the decision */
+    date: date('date').notNull(),
+    /** suggestion basis, changed fields of an edit … */
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    /** who decided (no foreign key: the history outlives user accounts, like audit_log) */
+    userId: integer('user_id'),
+    username: text('username'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('pool_entry_event_entry_idx').on(t.entryId, t.id),
+    index('pool_entry_event_cadre_idx').on(t.cadreId),
+    index('pool_entry_event_pool_date_idx').on(t.poolId, t.date),
+  ],
+);
+
+/** 季度研判: one per pool and quarter, holding the three lists (items below) */
+export const reserveReview = pgTable(
+  'reserve_review',
+  {
+    id: serial('id').primaryKey(),
+    poolId: integer('pool_id').notNull().references(() => pool.id, { onDelete: 'cascade' }),
+    /** '2026Q3' */
+    quarter: text('quarter').notNull(),
+    /** the quarter's last day (facts as of then) */
+    asOf: date('as_of').notNull(),
+    rulesVersion: integer('rules_version').notNull(),
+    note: text('note'),
+    /** app_user id (no foreign key) */
+    createdBy: integer('created_by'),
+    ...stamps,
+  },
+  (t) => [uniqueIndex('reserve_review_uq').on(t.poolId, t.quarter)],
+);
+
+/** one line of 问题清单 (problem) / 实绩清单 (achievement) / 整改清单 (rectification) */
+export const reserveReviewItem = pgTable(
+  'reserve_review_item',
+  {
+    id: serial('id').primaryKey(),
+    reviewId: integer('review_id').notNull().references(() => reserveReview.id, { onDelete: 'cascade' }),
+    /** problem | achievement | rectification */
+    list: text('list').notNull(),
+    cadreId: integer('cadre_id').references(() => cadre.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    /** 责任人 (rectification) */
+    owner: text('owner'),
+    dueDate: date('due_date'),
+    /** 未开始 | 进行中 | 已完成 */
+    status: text('status').notNull().default('未开始'),
+    /** where the line came from: the core rule id (warning, assessment_slip, training_overdue, key_moment …) or manual */
+    source: text('source').notNull().default('manual'),
+    sort: integer('sort').notNull().default(0),
+    ...stamps,
+  },
+  (t) => [index('reserve_review_item_review_idx').on(t.reviewId, t.list, t.sort)],
 );
 
 // ───────────────────────────── warnings 预警 ─────────────────────────────
@@ -534,15 +677,20 @@ export const careRecord = pgTable(
 );
 
 // ───────────────────────────── mentoring & plans 导师 / 一人一策 ─────────────────────────────
-export const mentorship = pgTable('mentorship', {
-  id: serial('id').primaryKey(),
-  mentorId: integer('mentor_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
-  menteeId: integer('mentee_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
-  startDate: date('start_date').notNull(),
-  endDate: date('end_date'),
-  note: text('note'),
-  ...stamps,
-});
+/** 导师帮带: 一对一, or 多对一 (several open rows for one mentee) */
+export const mentorship = pgTable(
+  'mentorship',
+  {
+    id: serial('id').primaryKey(),
+    mentorId: integer('mentor_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
+    menteeId: integer('mentee_id').notNull().references(() => cadre.id, { onDelete: 'cascade' }),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    note: text('note'),
+    ...stamps,
+  },
+  (t) => [index('mentorship_mentee_idx').on(t.menteeId), index('mentorship_mentor_idx').on(t.mentorId)],
+);
 
 export const developmentPlan = pgTable(
   'development_plan',
@@ -551,6 +699,8 @@ export const developmentPlan = pgTable(
     title: text('title').notNull(),
     goals: jsonb('goals').$type<{ text: string; due?: string; done?: boolean }[]>().notNull(),
     checkpoints: jsonb('checkpoints').$type<{ date: string; note: string }[]>().notNull(),
+    /** 一人一策 outcomes (成效): what came of the plan */
+    outcomes: jsonb('outcomes').$type<{ date: string; text: string }[]>(),
     status: text('status').notNull().default('进行中'),
   },
   (t) => [index('development_plan_cadre_idx').on(t.cadreId)],

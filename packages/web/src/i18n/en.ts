@@ -26,6 +26,7 @@ export const en: Messages = {
     title: 'Cadre corps overview', cadreCount: 'Cadres', young: 'Young cadres', youngShare: 'Young share',
     vacancies: 'Vacancies', retiring: 'Retiring within {{n}} yrs', women: 'Women', nonParty: 'Non-CPC',
     ageStructure: 'Age structure', hint: 'Click a figure to open the matching roster', scope: 'Scope', viewOrg: 'Open organisation',
+    urgentPosts: 'Key posts with no one ready', urgentOf: 'of {{n}} key posts',
   },
   org: {
     tree: 'Units', search: 'Search units', selectUnit: 'Select a unit on the left', teams: 'Leadership teams', position: 'Position',

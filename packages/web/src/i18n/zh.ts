@@ -24,6 +24,7 @@ export const zh = {
     title: '干部队伍概况', cadreCount: '干部总数', young: '年轻干部', youngShare: '年轻干部占比',
     vacancies: '职位空缺', retiring: '{{n}}年内到龄退休', women: '女干部', nonParty: '党外干部',
     ageStructure: '年龄结构', hint: '点击数字可进入干部名册查看对应人员', scope: '统计范围', viewOrg: '查看组织机构',
+    urgentPosts: '急用现找岗位', urgentOf: '关键岗位 {{n}} 个',
   },
   org: {
     tree: '单位树', search: '搜索单位名称', selectUnit: '请在左侧选择单位', teams: '领导班子', position: '职位',

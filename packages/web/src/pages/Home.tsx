@@ -3,6 +3,7 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { reserveApi } from '../api/reserve';
 import { useMe } from '../api/hooks';
 import type { StatsOverview } from '../api/types';
 import { ErrorAlert, Fallback } from '../components/common';
@@ -45,6 +46,8 @@ export default function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const q = useQuery({ queryKey: ['stats-overview'], queryFn: () => api.overview() });
+  // 急用现找 (储备链): key posts with nobody 随时能用; only the summary is shown here, the board is /reserve/bench
+  const bench = useQuery({ queryKey: ['reserve-bench-summary'], queryFn: () => reserveApi.bench({ keyOnly: true, summaryOnly: true }), retry: false, staleTime: 5 * 60_000 });
   if (q.isPending) return <Fallback />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const s = q.data;
@@ -66,6 +69,16 @@ export default function HomePage() {
         <Col span={6}><Figure title={t('home.vacancies')} value={s.vacancies} to="/org" testId="stat-vacancies" /></Col>
         <Col span={6}><Figure title={t('home.women')} value={s.women} suffix={t('common.persons')} to={rosterHref({ sex: '2' })} testId="stat-women" /></Col>
         <Col span={6}><Figure title={t('home.nonParty')} value={s.nonParty} suffix={t('common.persons')} to={rosterHref({ nonParty: true })} testId="stat-non-party" /></Col>
+        {bench.data && (
+          <Col span={6}>
+            <Figure
+              title={`${t('home.urgentPosts')}（${t('home.urgentOf', { n: bench.data.summary.keyPosts })}）`}
+              value={bench.data.summary.urgent}
+              to="/reserve/bench?urgent=1"
+              testId="stat-urgent-posts"
+            />
+          </Col>
+        )}
       </Row>
       <Card title={t('home.ageStructure')} style={{ marginTop: 16 }} data-testid="age-structure">
         {s.ageBands.map((b) => (

@@ -48,6 +48,27 @@ export function checkDataset(ds: Dataset, limit = 5): string[] {
     inRange('poolEntry', e.poolId, ds.pool.length, 'poolId');
     inRange('poolEntry', e.targetPositionId, ds.position.length, 'targetPositionId');
   }
+  // 储备链: events belong to their entry and follow its dates; stages agree with the dates
+  for (const ev of ds.poolEntryEvent) {
+    const e = ds.poolEntry[ev.entryId - 1];
+    if (!e) {
+      bad('fk', `poolEntryEvent ${ev.id} entry ${ev.entryId} missing`);
+      continue;
+    }
+    if (e.poolId !== ev.poolId || e.cadreId !== ev.cadreId) bad('fk', `poolEntryEvent ${ev.id} pool/cadre ≠ entry ${e.id}`);
+    if (ev.date < e.enteredOn || ev.date > ds.meta.asOf) bad('dates', `poolEntryEvent ${ev.id} on ${ev.date} outside ${e.enteredOn} … asOf`);
+  }
+  const openEntries = new Set<string>();
+  for (const e of ds.poolEntry) {
+    const isOpen = ['nominated', 'inspected', 'compared', 'admitted'].includes(e.stage ?? 'admitted');
+    if (isOpen) {
+      const k = `${e.poolId}:${e.cadreId}`;
+      if (openEntries.has(k)) bad('poolEntry', `cadre ${e.cadreId} has two open entries in pool ${e.poolId}`);
+      openEntries.add(k);
+    }
+    if ((e.stage === 'exited' || e.stage === 'rejected') !== !!e.exitedOn) bad('poolEntry', `entry ${e.id} stage ${e.stage} vs exitedOn ${e.exitedOn}`);
+    if (e.stage === 'admitted' && !e.admittedOn) bad('poolEntry', `entry ${e.id} admitted without admittedOn`);
+  }
   for (const v of ds.recommendationVote) {
     inRange('vote', v.cadreId, nCadre, 'cadreId');
     inRange('vote', v.roundId, ds.recommendationRound.length, 'roundId');

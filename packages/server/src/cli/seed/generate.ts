@@ -9,7 +9,7 @@
  * for the last two years only);
  * the cadre table itself is always complete.
  */
-import { isPastRetirement } from '@cadre/core';
+import { DEFAULT_RULES, isPastRetirement, latestConcentration, maturityScore, suggestTier, type Tier } from '@cadre/core';
 import type * as S from '../../db/schema';
 import {
   COUNTY_MIN_GRASSROOTS_YEARS,
@@ -47,6 +47,7 @@ export interface Dataset {
   movement: Ins<typeof S.movement>[];
   pool: Ins<typeof S.pool>[];
   poolEntry: Ins<typeof S.poolEntry>[];
+  poolEntryEvent: Ins<typeof S.poolEntryEvent>[];
   recommendationRound: Ins<typeof S.recommendationRound>[];
   recommendationVote: Ins<typeof S.recommendationVote>[];
   supervisionItem: Ins<typeof S.supervisionItem>[];
@@ -76,6 +77,7 @@ export const TABLE_ORDER = [
   'movement',
   'pool',
   'poolEntry',
+  'poolEntryEvent',
   'recommendationRound',
   'recommendationVote',
   'supervisionItem',
@@ -161,6 +163,8 @@ interface Person {
   lastRankStart: Day;
 }
 
+/** timestamps stay ISO text in the data set (deterministic JSON; the loader writes them as literals) */
+const stamp = (iso: string) => iso as unknown as Date;
 const LEVEL_ORDER = ['150', '142', '141', '132', '131'];
 const EDU_RANK: Record<string, number> = { '11': 63, '1A': 59, '1B': 58, '21': 53, '22': 52, '23': 51, '31': 43, '34': 42, '35': 33, '37': 30 };
 const COMPETENCY: Record<string, Record<string, number>> = {
@@ -217,7 +221,7 @@ class Gen {
       meta: { seed: opts.seed, cadres: opts.cadres, asOf, district: T.DISTRICT.name, lite: this.lite },
       orgUnit: [], team: [], position: [], cadre: [], appointment: [], education: [], career: [], rankHistory: [],
       assessment: [], training: [], reward: [], discipline: [], familyMember: [], keyMoment: [], politicalQuality: [],
-      talkRecord: [], movement: [], pool: [], poolEntry: [], recommendationRound: [], recommendationVote: [],
+      talkRecord: [], movement: [], pool: [], poolEntry: [], poolEntryEvent: [], recommendationRound: [], recommendationVote: [],
       supervisionItem: [], careRecord: [], mentorship: [], developmentPlan: [],
     };
   }
@@ -1311,70 +1315,142 @@ class Gen {
   }
 
   // ───────────────────────────── pools, rounds, mentoring, plans ─────────────────────────────
+  /**
+   * 储备链 (docs/reserve.md): pools with entries in every workflow stage and their history events,
+   * 民主推荐 rounds over the 正职后备 members, tier suggestions computed by core (推荐集中度 ×
+   * 成熟度 from the generated files) and officers' confirmations (mostly agreeing, some not).
+   * 正职后备库 members back the 正职 posts of their own unit kind; generic (untargeted) members come
+   * from 党政机关 and 镇街 units only, so 国企/事业单位 and 县处级 posts rely on targeted reserves and
+   * some of them show up as 急用现找 on the dashboard.
+   */
   buildCollective(): void {
     const r = this.rng;
     const ds = this.ds;
     const asOf = this.asOf;
     const rootId = this.rootId;
-    const addPool = (kind: string, name: string, description: string) => {
+    const addPool = (kind: string, name: string, description: string, extra: { level?: string; targetLevel?: string } = {}) => {
       const id = ds.pool.length + 1;
-      ds.pool.push({ id, kind, name, orgUnitId: rootId, description });
+      ds.pool.push({ id, kind, name, orgUnitId: rootId, description, level: extra.level ?? null, targetLevel: extra.targetLevel ?? null });
       return id;
     };
     const fieldOf = (p: Person) =>
       p.exp.has('城建规划') ? '城建' : p.exp.has('法治') ? '法治' : p.exp.has('经济') || p.exp.has('招商引资') ? '经济' : p.exp.has('党建') ? '党建' : '社会治理';
-    const tierOf = (p: Person) => {
-      const yrs = (asOf - p.levelStart) / YEAR;
-      const score = p.q + (p.excellentYears.length >= 2 ? 0.6 : 0) + (yrs > 3 ? 0.5 : 0);
-      return score > 1.2 ? '随时能用' : score > 0.2 ? '短期可用' : '未来有用';
-    };
-    const enter = (poolId: number, p: Person, field: string | null, tier: string | null, reason: string, target: number | null = null) => {
+    const open = new Set<string>(); // poolId:cadreId with an open entry
+    const event = (e: { id: number; poolId: number; cadreId: number }, ev: Omit<Ins<typeof S.poolEntryEvent>, 'id' | 'entryId' | 'poolId' | 'cadreId'>) =>
+      ds.poolEntryEvent.push({ id: ds.poolEntryEvent.length + 1, entryId: e.id, poolId: e.poolId, cadreId: e.cadreId, userId: null, username: 'ganbu', ...ev });
+    const exitReasons = DEFAULT_RULES.reserve.exitReasons;
+    const rejectReasons = DEFAULT_RULES.reserve.rejectReasons;
+    /**
+     * one entry with its stage events: 'admitted' walks 单位推荐 → 组织考察 → 比选研究 → 入库 (and
+     * sometimes 出库); an in-flight stage stops earlier; 'rejected' drops out before admission
+     */
+    const enter = (poolId: number, p: Person, field: string | null, reason: string, target: number | null = null, want: 'admitted' | 'nominated' | 'inspected' | 'compared' | 'rejected' = 'admitted') => {
+      const key = `${poolId}:${p.id}`;
+      if (open.has(key)) return;
       const earliest = Math.max(p.workStart + 365, this.day(2023, 1, 1));
-      const entered = this.randDay(Math.min(earliest, asOf - 40), asOf - 30);
-      let exitedOn: string | null = null;
-      let exitReason: string | null = null;
-      if (r.chance(0.1) && entered < asOf - 200) {
-        exitedOn = fmt(this.randDay(entered + 120, asOf - 10));
-        exitReason = p.q < 0 ? '动态调整出库' : '已提拔使用';
+      const inFlight = want !== 'admitted';
+      const nominated = inFlight ? this.randDay(Math.max(earliest, asOf - 150), asOf - 20) : this.randDay(Math.min(earliest, asOf - 130), asOf - 110);
+      const e: Ins<typeof S.poolEntry> = {
+        id: ds.poolEntry.length + 1, poolId, cadreId: p.id, field, targetPositionId: target, stage: 'nominated', stageDate: fmt(nominated),
+        enteredOn: fmt(nominated), entryReason: reason, admittedOn: null, exitedOn: null, exitReason: null, tier: null,
+      };
+      ds.poolEntry.push(e);
+      event(e, { kind: 'stage', action: 'nominate', fromStage: null, toStage: 'nominated', reason, date: fmt(nominated), username: 'danwei' });
+      let d = nominated;
+      const step = (action: string, to: string, days: [number, number], why: string | null) => {
+        d = Math.min(d + r.int(days[0], days[1]), asOf - 1);
+        event(e, { kind: 'stage', action, fromStage: e.stage, toStage: to, reason: why, date: fmt(d) });
+        e.stage = to;
+        e.stageDate = fmt(d);
+      };
+      const order = ['nominated', 'inspected', 'compared', 'admitted'];
+      const stopAt = want === 'rejected' ? r.int(0, 2) : order.indexOf(want);
+      if (stopAt >= 1) step('inspect', 'inspected', [15, 45], '组织考察：个别谈话、民主测评、实绩核查');
+      if (stopAt >= 2) step('compare', 'compared', [10, 30], '比选研究：与同批人选比较');
+      if (want === 'rejected') {
+        const why = r.pick(rejectReasons.slice(0, -1));
+        step('reject', 'rejected', [10, 30], why === '考察未通过' ? '考察中群众公认度不高' : '综合比选未入选');
+        e.exitedOn = e.stageDate;
+        e.exitReason = why;
+        ds.poolEntryEvent[ds.poolEntryEvent.length - 1].exitReason = why;
+        return;
       }
-      ds.poolEntry.push({ id: ds.poolEntry.length + 1, poolId, cadreId: p.id, field, tier, targetPositionId: target, enteredOn: fmt(entered), entryReason: reason, exitedOn, exitReason });
+      if (stopAt >= 3) {
+        step('admit', 'admitted', [7, 25], '部务会研究同意入库');
+        e.admittedOn = e.stageDate;
+        if (r.chance(0.1) && d < asOf - 200) {
+          const out = this.randDay(d + 120, asOf - 10);
+          const why = p.q < -0.3 ? r.pick([exitReasons[0], exitReasons[2]]) : exitReasons[3];
+          d = out - 1;
+          step('exit', 'exited', [1, 1], why === '提拔使用' ? '已提拔使用' : '动态调整出库');
+          e.exitedOn = e.stageDate;
+          e.exitReason = why;
+          ds.poolEntryEvent[ds.poolEntryEvent.length - 1].exitReason = why;
+          return;
+        }
+      }
+      open.add(key);
     };
     const ok = (p: Person) => p.workStart < asOf - 400 && (!p.disciplined || addMonthsDay(p.disciplined.date, p.disciplined.months) < asOf);
+    const inFlightStage = () => r.pick(['nominated', 'inspected', 'inspected', 'compared', 'rejected'] as const);
 
-    // 优秀年轻干部库 (001: 196 in the pool for a district)
-    const young = addPool('优秀年轻干部', '优秀年轻干部库', '区管优秀年轻干部，动态管理、优进绌退');
+    // 优秀年轻干部库 (001: 196 in the pool for a district), 科级
+    const young = addPool('优秀年轻干部', '优秀年轻干部库', '区管优秀年轻干部，动态管理、优进绌退', { level: '科级' });
     const youngCands = this.people.filter((p) => p.young && ok(p) && p.age >= 25 && (p.q > -0.2 || p.excellentYears.length > 0));
     youngCands.sort((a, b) => b.q + b.excellentYears.length * 0.3 + (b.pos ? 0.5 : 0) - (a.q + a.excellentYears.length * 0.3 + (a.pos ? 0.5 : 0)) || a.id - b.id);
-    const youngPicked = youngCands.slice(0, Math.round(this.N * 0.098));
-    for (const p of youngPicked) enter(young, p, fieldOf(p), tierOf(p), '单位推荐、组织考察、比选研究确定入库');
-
-    // 正职后备库
-    const chiefPool = addPool('正职后备', '正职后备干部库', '乡科级正职后备人选');
-    const chiefTargets = this.posByLevel['141'].filter((x) => x.isChief && x.isKey);
-    const deputies = this.people.filter((p) => p.level === '142' && ok(p) && (asOf - p.levelStart) / YEAR >= 2 && p.q > -0.3);
-    for (const p of r.sample(deputies, Math.round(this.N * 0.03)).sort((a, b) => a.id - b.id)) {
-      enter(chiefPool, p, fieldOf(p), tierOf(p), '民主推荐、组织考察', chiefTargets.length && r.chance(0.6) ? r.pick(chiefTargets).id : null);
+    const youngN = Math.round(this.N * 0.098);
+    // a tenth more pass through the pool (exits), so ~196 remain in it
+    const youngPicked = youngCands.slice(0, Math.round(youngN * 1.1));
+    for (const p of youngPicked) enter(young, p, fieldOf(p), '单位推荐、组织考察、比选研究确定入库');
+    for (const p of r.sample(youngCands.slice(youngPicked.length), Math.min(Math.round(youngN * 0.12), Math.max(0, youngCands.length - youngPicked.length)))) {
+      enter(young, p, fieldOf(p), '单位推荐', null, inFlightStage());
     }
-    // 县处级后备 for 正科
+
+    // 正职后备库: 142 deputies backing 141 正职 posts
+    const chiefPool = addPool('正职后备', '正职后备干部库', '乡科级正职后备人选', { targetLevel: '141' });
+    const chiefTargets = this.posByLevel['141'].filter((x) => x.isChief);
+    const deputies = this.people.filter((p) => p.level === '142' && ok(p) && (asOf - p.levelStart) / YEAR >= 2 && p.q > -0.3);
+    const chiefMembers = r.sample(deputies, Math.round(this.N * 0.03)).sort((a, b) => a.id - b.id);
+    for (const p of chiefMembers) {
+      // generic reserves (no target post) only from 党政机关 and 镇街; others back one post of their own unit kind
+      const generic = (p.unit.kind === '党政机关' || p.unit.kind === '镇街') && r.chance(0.4);
+      const same = chiefTargets.filter((x) => x.unit.kind === p.unit.kind && x.unit.id !== p.unit.id);
+      const target = generic ? null : same.length && r.chance(0.8) ? r.pick(same).id : chiefTargets.length ? r.pick(chiefTargets).id : null;
+      if (!generic && target == null) continue;
+      enter(chiefPool, p, fieldOf(p), '民主推荐、组织考察', target);
+    }
+    for (const p of r.sample(deputies.filter((x) => !chiefMembers.includes(x)), Math.round(this.N * 0.004))) enter(chiefPool, p, fieldOf(p), '单位推荐', null, inFlightStage());
+
+    // 县处级后备 for 正科: each backs one 县处级 key post
     const countyPool = addPool('正职后备', '县处级后备干部库', '县处级领导职务后备人选（报市委组织部备案）');
+    const countyTargets = [...this.posByLevel['131'], ...this.posByLevel['132']].filter((x) => x.isChief || x.isKey);
     const chiefs = this.people.filter((p) => p.level === '141' && ok(p) && (asOf - p.levelStart) / YEAR >= 3 && p.q > 0 && p.grassrootsYears >= COUNTY_MIN_GRASSROOTS_YEARS);
-    for (const p of r.sample(chiefs, Math.round(this.N * 0.012)).sort((a, b) => a.id - b.id)) enter(countyPool, p, fieldOf(p), tierOf(p), '年度考核推荐');
+    for (const p of r.sample(chiefs, Math.round(this.N * 0.012)).sort((a, b) => a.id - b.id)) {
+      enter(countyPool, p, fieldOf(p), '年度考核推荐', countyTargets.length ? r.pick(countyTargets).id : null);
+    }
 
     // 五类干部库 (004: 党建, 社会治理, 经济, 城建, 法治)
     const five = addPool('五类干部', '五类干部库', '党建、社会治理、经济、城建、法治五类专业化干部');
     const fiveCands = this.people.filter((p) => ok(p) && p.q > 0 && (p.pos || p.age < 45));
-    for (const p of r.sample(fiveCands, Math.round(this.N * 0.05)).sort((a, b) => a.id - b.id)) enter(five, p, fieldOf(p), null, '专业化能力突出');
+    for (const p of r.sample(fiveCands, Math.round(this.N * 0.05)).sort((a, b) => a.id - b.id)) enter(five, p, fieldOf(p), '专业化能力突出');
 
     // 四类干部清单 (004)
     const four = addPool('四类干部清单', '四类干部清单', '近期提拔、中期培养、长期关注、不适宜担任现职');
     const leaders = this.people.filter((p) => p.pos);
     for (const p of r.sample(leaders, Math.round(this.N * 0.025)).sort((a, b) => a.id - b.id)) {
       const field = p.q < -1.3 || (p.disciplined && !ok(p)) ? '不适宜担任现职' : p.q > 1 ? '近期提拔' : p.q > 0 ? '中期培养' : '长期关注';
-      enter(four, p, field, null, '年度研判');
+      enter(four, p, field, '年度研判');
     }
 
-    // 民主推荐
+    // 民主推荐: district-wide rounds over the 正职后备 members and other deputies; targeted rounds per post
+    const byId = new Map(this.people.map((p) => [p.id, p]));
+    const chiefEntries = ds.poolEntry.filter((e) => e.poolId === chiefPool || e.poolId === countyPool);
     const rounds = 2 + Math.floor(this.N / 10000);
+    // the district-wide rounds each cover a batch of the 正职后备 members (a big district runs several)
+    const members = [...new Set(chiefEntries.map((e) => byId.get(e.cadreId)!))];
+    const shuffled = r.sample(members, members.length);
+    const districtRounds = Math.ceil(rounds / 2);
+    const batch = Math.ceil(members.length / districtRounds);
     for (let k = 0; k < rounds; k++) {
       const roundId = ds.recommendationRound.length + 1;
       const targeted = k % 2 === 1;
@@ -1383,19 +1459,24 @@ class Gen {
       if (targeted) {
         const target = r.pick(this.posByLevel['141'].filter((x) => x.isChief && x.unit.isTown));
         voters = r.int(45, 80);
-        ds.recommendationRound.push({ id: roundId, name: `${target.unit.name}${target.title}人选定向推荐`, date: fmt(asOf - r.int(20, 200)), orgUnitId: target.unit.id, positionId: target.id, targetLevel: '141', voterCount: voters });
-        cands = r.sample(deputies.length ? deputies : leaders, r.int(5, 8));
+        ds.recommendationRound.push({ id: roundId, name: `${target.unit.name}${target.title}人选定向推荐`, date: fmt(asOf - r.int(20, 200)), orgUnitId: target.unit.id, positionId: target.id, targetLevel: '141', scope: `${target.unit.name}班子成员、中层正职及党代表`, voterCount: voters });
+        const own = chiefEntries.filter((e) => e.targetPositionId === target.id).map((e) => byId.get(e.cadreId)!);
+        cands = [...new Set([...own, ...r.sample(deputies.length ? deputies : leaders, r.int(4, 7))])];
       } else {
         voters = r.int(150, 220);
-        ds.recommendationRound.push({ id: roundId, name: `${this.asOfYear}年度乡科级正职领导职务人选民主推荐${k ? `（第${k / 2 + 1}批）` : ''}`, date: fmt(asOf - r.int(30, 300)), orgUnitId: rootId, positionId: null, targetLevel: '141', voterCount: voters });
-        cands = r.sample(deputies.length ? deputies : leaders, r.int(10, 16));
+        ds.recommendationRound.push({ id: roundId, name: `${this.asOfYear}年度乡科级正职领导职务人选民主推荐${k ? `（第${k / 2 + 1}批）` : ''}`, date: fmt(asOf - r.int(30, 300)), orgUnitId: rootId, positionId: null, targetLevel: '141', scope: '全区副科级以上领导干部、各单位主要负责人', voterCount: voters });
+        const part = shuffled.slice((k / 2) * batch, (k / 2 + 1) * batch);
+        cands = [...new Set([...part, ...r.sample(deputies.length ? deputies : leaders, r.int(4, 8))])];
       }
       cands.sort((a, b) => b.q - a.q || a.id - b.id);
+      const decay = targeted ? 0.35 : 2.5 / Math.max(12, cands.length);
       cands.forEach((p, i) => {
-        const share = Math.max(0.03, Math.min(0.92, 0.75 * Math.exp(-i * 0.35) + r.float(-0.08, 0.08)));
+        // the best-regarded few gather most votes; the tail gets a handful
+        const share = Math.max(0.03, Math.min(0.92, 0.78 * Math.exp(-i * decay) + r.float(-0.08, 0.08)));
         ds.recommendationVote.push({ id: ds.recommendationVote.length + 1, roundId, cadreId: p.id, votes: Math.round(share * voters) });
       });
     }
+    this.suggestTiers([young, chiefPool, countyPool]);
 
     // 导师 and 一人一策
     const mentors = this.people.filter((p) => (p.level === '141' || p.level === '132' || p.level === '131') && p.q > 0 && ok(p));
@@ -1406,7 +1487,20 @@ class Gen {
       const mentor = r.pick(mentors);
       const start = this.randDay(Math.max(m.workStart + 200, this.day(2023, 3, 1)), asOf - 60);
       const ended = r.chance(0.2) && start < asOf - 400;
-      ds.mentorship.push({ id: ds.mentorship.length + 1, mentorId: mentor.id, menteeId: m.id, startDate: fmt(start), endDate: ended ? fmt(start + 365) : null, note: '“一对一”导师帮带' });
+      // 多对一: a second mentor (a 正科 of another unit) for about a fifth of the mentees
+      const second = r.chance(0.2) ? mentors.find((x) => x.id !== mentor.id && x.unit.id !== mentor.unit.id && r.chance(0.3)) : undefined;
+      ds.mentorship.push({ id: ds.mentorship.length + 1, mentorId: mentor.id, menteeId: m.id, startDate: fmt(start), endDate: ended ? fmt(start + 365) : null, note: second ? '“多对一”导师帮带' : '“一对一”导师帮带' });
+      if (second) ds.mentorship.push({ id: ds.mentorship.length + 1, mentorId: second.id, menteeId: m.id, startDate: fmt(start), endDate: ended ? fmt(start + 365) : null, note: '“多对一”导师帮带' });
+    }
+    // 挂职 / 轮岗 planned for young pool members (decided, not yet carried out)
+    for (const p of r.sample(youngPicked, Math.round(youngPicked.length * 0.06)).sort((a, b) => a.id - b.id)) {
+      const decided = asOf - r.int(10, 60);
+      const rotation = r.chance(0.4);
+      ds.movement.push({
+        id: ds.movement.length + 1, cadreId: p.id, kind: rotation ? '交流轮岗' : '挂职', date: fmt(decided), fromOrg: p.unit.name, toOrg: rotation ? r.pick(this.towns).name : null,
+        hostUnit: rotation ? null : r.pick(['江州市发展和改革委员会', '江南省商务厅', '对口帮扶地区青阳县', '临江区信访局（下派）']), startDate: null, endDate: null,
+        docNo: null, note: '“一人一策”安排，待实施', status: 'planned',
+      });
     }
     for (const p of r.sample(youngPicked, Math.round(youngPicked.length * 0.25)).sort((a, b) => a.id - b.id)) {
       const s = this.randDay(Math.max(p.workStart + 200, this.day(2024, 1, 1)), asOf - 90);
@@ -1422,7 +1516,91 @@ class Gen {
           { date: fmt(s + 180), note: '半年跟踪：思想稳定，工作投入' },
           ...(s + 365 < asOf ? [{ date: fmt(s + 365), note: '年度研判：成长较快，建议继续压担子' }] : []),
         ],
+        outcomes: s + 365 < asOf ? [{ date: fmt(s + 365), text: done ? '培养目标全部完成，已提拔使用或进一步压担子' : '基层一线实践锻炼中，承担重点任务表现较好' }] : [],
         status: done ? '已完成' : '进行中',
+      });
+    }
+  }
+
+  /**
+   * Tier suggestions of the open entries of the given pools, by core (latestConcentration ×
+   * maturityScore → suggestTier) from the generated files, with the basis stored as the server
+   * stores it; officers confirm most admitted members' tiers (mostly agreeing; some a step up or
+   * down by their own judgement, with a note).
+   */
+  private suggestTiers(poolIds: number[]): void {
+    const r = this.rng;
+    const ds = this.ds;
+    const asOf = fmt(this.asOf);
+    const rules = DEFAULT_RULES;
+    const entries = ds.poolEntry.filter((e) => poolIds.includes(e.poolId) && ['nominated', 'inspected', 'compared', 'admitted'].includes(e.stage!));
+    const ids = new Set(entries.map((e) => e.cadreId));
+    const group = <T extends { cadreId: number }>(rows: T[]) => {
+      const m = new Map<number, T[]>();
+      for (const x of rows) {
+        if (!ids.has(x.cadreId)) continue;
+        let l = m.get(x.cadreId);
+        if (!l) m.set(x.cadreId, (l = []));
+        l.push(x);
+      }
+      return m;
+    };
+    const careers = group(ds.career);
+    const assessments = group(ds.assessment);
+    const trainings = group(ds.training);
+    const moments = group(ds.keyMoment);
+    const votes = group(ds.recommendationVote);
+    const cache = new Map<number, { basis: S.TierSuggestionBasis; tier: Tier }>();
+    const suggest = (cadreId: number) => {
+      let v = cache.get(cadreId);
+      if (v) return v;
+      const c = ds.cadre[cadreId - 1];
+      const maturity = maturityScore(
+        {
+          postLevel: c.postLevel,
+          levelStartDate: c.levelStartDate,
+          career: (careers.get(cadreId) ?? []).map((x) => ({ start: x.startDate, end: x.endDate, orgName: x.orgName, postTitle: x.postTitle, isGrassroots: x.isGrassroots, experienceTypes: x.experienceTypes, postLevel: x.postLevel })),
+          assessments: (assessments.get(cadreId) ?? []).map((x) => ({ year: x.year, quarter: x.quarter, result: x.result ?? null })),
+          trainings: (trainings.get(cadreId) ?? []).map((x) => ({ name: x.name, startDate: x.startDate, endDate: x.endDate, hours: Number(x.hours), mode: x.mode, isPolitical: !!x.isPolitical })),
+          keyMoments: (moments.get(cadreId) ?? []).map((x) => ({ date: x.date, rating: x.rating ?? null })),
+        },
+        { asOf, rules },
+      );
+      const rounds = (votes.get(cadreId) ?? []).map((x) => {
+        const round = ds.recommendationRound[x.roundId - 1];
+        return { roundId: round.id, date: round.date, votes: x.votes, voterCount: round.voterCount };
+      });
+      const conc = latestConcentration(rounds, asOf, rules);
+      const s = suggestTier(conc?.value ?? null, maturity.score, rules);
+      v = {
+        tier: s.tier,
+        basis: { concentration: conc ? Math.round(conc.value * 10000) / 10000 : null, roundId: conc?.roundId ?? null, roundDate: conc?.date ?? null, maturity: maturity.score, rulesVersion: 1, asOf, reasons: s.reasons },
+      };
+      cache.set(cadreId, v);
+      return v;
+    };
+    const people = new Map(this.people.map((p) => [p.id, p]));
+    const order: Tier[] = ['future', 'shortTerm', 'readyNow'];
+    for (const e of entries) {
+      const s = suggest(e.cadreId);
+      const at = e.stage === 'admitted' ? e.admittedOn! : asOf;
+      e.suggestedTier = s.tier;
+      e.suggestedBasis = s.basis;
+      e.suggestedAt = stamp(`${at}T09:00:00+08:00`);
+      ds.poolEntryEvent.push({ id: ds.poolEntryEvent.length + 1, entryId: e.id, poolId: e.poolId, cadreId: e.cadreId, kind: 'tier_suggestion', tier: s.tier, date: at, detail: { ...s.basis, previous: null }, userId: null, username: null });
+      if (e.stage !== 'admitted' || !r.chance(0.8)) continue;
+      const p = people.get(e.cadreId)!;
+      let i = order.indexOf(s.tier);
+      if (r.chance(0.18)) i = Math.max(0, Math.min(2, i + (p.q > 0.8 ? 1 : p.q < -0.3 ? -1 : 0)));
+      const tier = order[i];
+      const day = Math.min(parse(at) + r.int(5, 40), this.asOf - 1);
+      const note = tier === s.tier ? '同意系统建议' : i > order.indexOf(s.tier) ? '比选研究认为已具备任职条件' : '尚需基层一线历练';
+      e.tier = tier;
+      e.tierNote = note;
+      e.tierConfirmedAt = stamp(`${fmt(day)}T10:00:00+08:00`);
+      ds.poolEntryEvent.push({
+        id: ds.poolEntryEvent.length + 1, entryId: e.id, poolId: e.poolId, cadreId: e.cadreId, kind: 'tier_decision', tier, reason: note, date: fmt(day),
+        detail: { previous: null, suggested: s.tier, agreesWithSuggestion: tier === s.tier, basis: s.basis }, userId: null, username: 'ganbu',
       });
     }
   }

@@ -57,6 +57,7 @@ const TABLES: Record<TableName, PgTable> = {
   movement: schema.movement,
   pool: schema.pool,
   poolEntry: schema.poolEntry,
+  poolEntryEvent: schema.poolEntryEvent,
   recommendationRound: schema.recommendationRound,
   recommendationVote: schema.recommendationVote,
   supervisionItem: schema.supervisionItem,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { benchStrength, DEFAULT_RULES, type Tier } from '@cadre/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { testDatabase } from '../../../test/db';
@@ -54,12 +55,49 @@ describe('generateDistrict', () => {
     expect(tenure.filter((t) => t >= 5).length).toBeGreaterThan(40);
     // pools, rounds, mentoring
     const young = ds.pool.find((p) => p.kind === '优秀年轻干部')!;
-    expect(ds.poolEntry.filter((e) => e.poolId === young.id).length).toBeGreaterThan(150);
+    expect(young.level).toBe('科级');
+    // 001: "在库优秀年轻干部196人"
+    const inYoung = ds.poolEntry.filter((e) => e.poolId === young.id && e.stage === 'admitted').length;
+    expect(inYoung).toBeGreaterThan(180);
+    expect(inYoung).toBeLessThan(215);
+    // entries in every workflow stage, each with its history; tiers suggested and (mostly) confirmed
+    expect(new Set(ds.poolEntry.map((e) => e.stage))).toEqual(new Set(['nominated', 'inspected', 'compared', 'admitted', 'exited', 'rejected']));
+    expect(new Set(ds.poolEntryEvent.map((e) => e.entryId)).size).toBe(ds.poolEntry.length);
+    expect(new Set(ds.poolEntryEvent.map((e) => e.kind))).toEqual(new Set(['stage', 'tier_suggestion', 'tier_decision']));
+    const chief = ds.pool.find((p) => p.kind === '正职后备' && p.targetLevel === '141')!;
+    const chiefAdmitted = ds.poolEntry.filter((e) => e.poolId === chief.id && e.stage === 'admitted');
+    expect(chiefAdmitted.every((e) => e.suggestedTier && e.suggestedBasis)).toBe(true);
+    expect(chiefAdmitted.filter((e) => e.tier).length / chiefAdmitted.length).toBeGreaterThan(0.6);
+    expect(chiefAdmitted.some((e) => e.tier === 'readyNow')).toBe(true);
+    expect(ds.mentorship.some((m, i) => ds.mentorship.some((n, j) => i !== j && n.menteeId === m.menteeId))).toBe(true); // 多对一
+    expect(ds.movement.some((m) => m.status === 'planned')).toBe(true);
     expect(ds.recommendationRound.length).toBeGreaterThanOrEqual(2);
     expect(ds.mentorship.length).toBeGreaterThan(10);
     expect(ds.developmentPlan.length).toBeGreaterThan(10);
     expect(ds.supervisionItem.length).toBeGreaterThan(10);
     expect(ds.careRecord.length).toBeGreaterThan(3);
+  });
+
+  it('gives a bench-strength board with some 急用现找 posts and most covered (core benchStrength, the server mapping)', () => {
+    const units = new Map(ds.orgUnit.map((u) => [u.id, u]));
+    const pools = new Map(ds.pool.map((p) => [p.id, p]));
+    const asOf = ds.meta.asOf;
+    const posts = ds.position.map((p) => ({
+      positionId: p.id, title: p.title, level: p.level, isChief: !!p.isChief, isKey: !!p.isKey, orgUnitId: p.orgUnitId, unitKind: units.get(p.orgUnitId)!.kind,
+      incumbents: ds.appointment.filter((a) => a.positionId === p.id && a.startDate <= asOf && (!a.endDate || a.endDate > asOf)).map((a) => ({ cadreId: a.cadreId, name: '', birthDate: ds.cadre[a.cadreId - 1].birthDate, sex: ds.cadre[a.cadreId - 1].sex })),
+    }));
+    const successors = ds.poolEntry
+      .filter((e) => e.stage === 'admitted' && (e.targetPositionId != null || pools.get(e.poolId)!.targetLevel))
+      .map((e) => ({
+        entryId: e.id, cadreId: e.cadreId, name: '', stage: 'admitted' as const, targetPositionId: e.targetPositionId ?? null,
+        targetLevel: e.targetPositionId == null ? pools.get(e.poolId)!.targetLevel : null, targetChief: e.targetPositionId == null ? true : null,
+        unitKind: e.targetPositionId == null ? units.get(ds.cadre[e.cadreId - 1].currentOrgId!)!.kind : null,
+        confirmedTier: (e.tier ?? null) as Tier | null, suggestedTier: (e.suggestedTier ?? null) as Tier | null,
+      }));
+    const { summary } = benchStrength(posts, successors, { asOf, rules: DEFAULT_RULES });
+    expect(summary.keyPosts).toBeGreaterThan(50);
+    expect(summary.urgent).toBeGreaterThan(summary.keyPosts * 0.1);
+    expect(summary.urgent).toBeLessThan(summary.keyPosts * 0.5);
   });
 
   it('scales (more units and teams, lite sections) and stays consistent; tiny sets work too', () => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Avatar, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -16,6 +16,9 @@ import { formatValue } from './format';
 import { RecordForm } from './RecordForm';
 import { SectionTab } from './SectionTab';
 import { BASIC_DATE_ORDER, BASIC_FIELDS, SECTIONS, issueField } from './sections';
+
+/** 成长纪实 (储备链): its own lazy chunk, loaded when the tab opens */
+const GrowthTab = lazy(() => import('../reserve/GrowthTab'));
 
 const canon = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
 
@@ -132,6 +135,15 @@ export default function ProfilePage() {
       label: <span data-testid={`tab-${s.key}`}>{t(`section.${s.key}`)}</span>,
       children: <SectionTab def={s} cadre={c} canWrite={canWrite} />,
     })),
+    {
+      key: 'growth',
+      label: <span data-testid="tab-growth">{i18n.language === 'en' ? 'Growth record' : '成长纪实'}</span>,
+      children: (
+        <Suspense fallback={<Fallback />}>
+          <GrowthTab cadreId={c.id} />
+        </Suspense>
+      ),
+    },
     { key: 'audit', label: <span data-testid="tab-audit">{t('section.audit')}</span>, children: <AuditTab cadreId={c.id} /> },
   ];
 
