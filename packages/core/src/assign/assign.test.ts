@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { munkres } from 'munkres';
 import { describe, expect, it } from 'vitest';
-import { AssignmentInputError, solveAssignment, topKOfRow } from './hungarian';
+import { AssignmentInputError, solveAssignment, topKOfRow, type AssignmentStats } from './hungarian';
 import { solveWithTeamConstraints, type TeamCandidate, type TeamPost, type TeamSpec } from './ilp';
 
 type Pair = [number, number];
@@ -129,6 +130,119 @@ describe('solveAssignment (shortest augmenting path, top-K pruned)', () => {
       }),
       { numRuns: 400, seed: 20250501 },
     );
+  });
+});
+
+describe('solveAssignment: lazy lists certified by the dual check', () => {
+  const newStats = (): AssignmentStats => ({ rounds: 0, edges: 0, columns: 0, fallback: false });
+  // rectangular (few posts, more candidates), many ties, excluded cells, forbidden pairs, pins
+  const rectInstance = fc
+    .record({ P: fc.integer({ min: 1, max: 4 }), M: fc.integer({ min: 1, max: 10 }), coarse: fc.boolean() })
+    .chain(({ P, M, coarse }) =>
+      fc.record({
+        scores: fc.array(
+          fc.array(
+            fc.oneof(
+              { weight: 8, arbitrary: coarse ? fc.integer({ min: 0, max: 4 }) : fc.integer({ min: -5, max: 60 }) },
+              { weight: 1, arbitrary: fc.constant(Number.NaN) },
+              { weight: 1, arbitrary: fc.constant(-Infinity) },
+            ),
+            { minLength: M, maxLength: M },
+          ),
+          { minLength: P, maxLength: P },
+        ),
+        forbidden: fc.array(fc.tuple(fc.integer({ min: 0, max: P - 1 }), fc.integer({ min: 0, max: M - 1 })), { maxLength: 6 }),
+        pinSeed: fc.array(fc.tuple(fc.integer({ min: 0, max: P - 1 }), fc.integer({ min: 0, max: M - 1 })), { maxLength: 1 }),
+      }),
+    )
+    .map(({ scores, forbidden, pinSeed }) => {
+      const forb = new Set(forbidden.map(([p, c]) => `${p},${c}`));
+      const pinned = pinSeed.filter(([p, c]) => allowedCell(scores[p][c]) && !forb.has(`${p},${c}`)) as Pair[];
+      return { scores, forbidden: forbidden as Pair[], pinned };
+    });
+  it('property: every initial list length gives the brute-force optimum (rectangular, forbidden, pins)', () => {
+    let multiRound = 0;
+    let fallbacks = 0;
+    fc.assert(
+      fc.property(rectInstance, ({ scores, forbidden, pinned }) => {
+        let best = -Infinity;
+        enumerate(scores, pinned, forbidden, (a) => {
+          const t = totalOf(scores, a);
+          if (t > best) best = t;
+        });
+        const forb = new Set(forbidden.map(([p, c]) => `${p},${c}`));
+        for (const initialKeep of [1, 2, undefined]) {
+          const st = newStats();
+          const r = solveAssignment({ scores, pinned, forbidden, initialKeep }, st);
+          expect(r.total).toBeCloseTo(best, 9);
+          const seen = new Set<number>();
+          r.assignment.forEach((c, p) => {
+            if (c < 0) return;
+            expect(allowedCell(scores[p][c]) && !forb.has(`${p},${c}`)).toBe(true);
+            expect(seen.has(c)).toBe(false);
+            seen.add(c);
+          });
+          for (const [p, c] of pinned) expect(r.assignment[p]).toBe(c);
+          if (st.rounds > 1) multiRound++;
+          if (st.fallback) fallbacks++;
+        }
+      }),
+      { numRuns: 600, seed: 20250504 },
+    );
+    // the growth and the top-K fallback really ran
+    expect(multiRound).toBeGreaterThan(20);
+    expect(fallbacks).toBeGreaterThan(0);
+  });
+
+  /** correlated rows (a strong candidate is strong everywhere, as with fit scores), coarse values */
+  function medium(seed: number, P: number, M: number, forbidShare: number) {
+    let x = seed;
+    const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const quality = Array.from({ length: M }, () => rnd() * 60);
+    const kinds = 1 + Math.floor(rnd() * 4);
+    const kindBias = Array.from({ length: kinds }, () => Array.from({ length: M }, () => rnd() * 20));
+    const scores = Array.from({ length: P }, (_, p) =>
+      Array.from({ length: M }, (_, c) => (rnd() < forbidShare ? Number.NaN : Math.round(2 * (5 + quality[c] + kindBias[p % kinds][c] + rnd() * 6)) / 2)),
+    );
+    return scores;
+  }
+  it('equals npm munkres on medium instances (up to 40 × 600, correlated rows, ties, excluded cells)', () => {
+    const BIG = 1e6; // munkres needs a finite cost: an excluded cell costs more than any plan
+    let multiRound = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const P = 5 + (seed % 8) * 5;
+      const M = P + 20 + ((seed * 37) % 560);
+      const scores = medium(seed, P, M, seed % 3 === 0 ? 0.2 : 0);
+      const maxV = Math.max(...scores.flat().filter(allowedCell));
+      const cost = scores.map((row) => row.map((v) => (allowedCell(v) ? maxV - v : BIG)));
+      const ref = munkres(cost).reduce((s, [p, c]) => s + scores[p][c], 0);
+      // every row has ≥ P allowed cells here, so munkres never needs an excluded one
+      expect(ref).toBeGreaterThan(0);
+      expect(ref).toBeLessThan(BIG / 2);
+      for (const initialKeep of [1, 4, undefined]) {
+        const st = newStats();
+        const r = solveAssignment({ scores, initialKeep }, st);
+        expect(r.total).toBeCloseTo(ref, 6);
+        expect(r.pairs.length).toBe(P);
+        if (st.rounds > 1) multiRound++;
+      }
+    }
+    expect(multiRound).toBeGreaterThan(10);
+  });
+  it('identical rows (every post wants the same candidates): exact, through the top-K fallback', () => {
+    const row = Array.from({ length: 300 }, (_, c) => ((c * 7919) % 301) / 3);
+    const scores = Array.from({ length: 25 }, () => row);
+    const sorted = [...row].sort((a, b) => b - a);
+    const best = sorted.slice(0, 25).reduce((s, v) => s + v, 0);
+    const st = newStats();
+    const r = solveAssignment({ scores, initialKeep: 2 }, st);
+    expect(r.total).toBeCloseTo(best, 9);
+    expect(st.rounds).toBeGreaterThan(1);
+    expect(solveAssignment({ scores }).total).toBeCloseTo(best, 9);
+  });
+  it('rejects a bad initialKeep', () => {
+    expect(() => solveAssignment({ scores: [[1]], initialKeep: 0 })).toThrow(AssignmentInputError);
+    expect(() => solveAssignment({ scores: [[1]], initialKeep: 1.5 })).toThrow(AssignmentInputError);
   });
 });
 

@@ -4,21 +4,37 @@
  * Problem: scores[p][c] (posts × candidates); NaN or -Infinity = forbidden. Choose a matching
  * (each post at most one candidate, each candidate at most one post) maximising the sum of
  * scores; a post stays empty when that is better (or it has no allowed candidate left).
- * Pinned pairs are fixed first; forbidden pairs are never used.
+ * Pinned pairs are fixed first; forbidden pairs are never used. The matrix is never padded to
+ * square and never copied: excluded pairs are simply not edges.
  *
- * Method: shortest augmenting paths with potentials (Jonker–Volgenant / Crouse's
- * rectangular variant, the algorithm behind scipy's linear_sum_assignment), one augmentation
- * per post, on a sparse graph:
+ * Method: shortest augmenting paths with potentials (Jonker–Volgenant / Crouse's rectangular
+ * variant, the algorithm behind scipy's linear_sum_assignment), one augmentation per free post,
+ * on a sparse graph of each post's best candidates, grown lazily and certified by LP duality:
  *  - every post also gets its own "empty" column of value 0, so the problem is always feasible
  *    and leaving a post empty is just another column;
- *  - top-K pruning (exact): with K free posts, some optimal matching uses, for every post, only
+ *  - costs are maxValue − value ≥ 0, so the zero potentials start feasible. The rectangular SAP
+ *    keeps u[i] + v[j] ≤ cost(i,j) on every edge (equality on the matching), v ≤ 0, and v = 0
+ *    on every column no augmenting path reached (in particular on every free column);
+ *  - lazy lists + dual check (exact): each free post r first keeps its INITIAL_KEEP best allowed
+ *    candidates (one pass over the row with a size-k heap, O(M)); every candidate left out scores
+ *    ≤ bound[r], the smallest kept score. After the sparse solve, a left-out pair (r,c) has
+ *    reduced cost maxValue − score − u[r] − v[c] ≥ maxValue − bound[r] − u[r], because v[c] ≤ 0
+ *    (and v[c] = 0 when c is not in the graph at all, which keeps c free and the complementary
+ *    slackness intact). If that is ≥ 0 for every post, (u, v extended by 0) is a feasible dual of
+ *    the full problem with the same value as the matching, so the matching is optimal for the
+ *    whole matrix (LP duality; the assignment polytope is integral). The posts that fail get a
+ *    list KEEP_GROWTH times longer (one more pass over their row) and the sparse problem is
+ *    solved again;
+ *  - top-K cap (exact): with K free posts, some optimal matching uses, for every post, only
  *    candidates among that post's K best allowed ones. Proof: if post p holds c outside its top
  *    K, at most K−1 of its top-K candidates are held by other posts, so one of them, c', is
  *    free and score(p,c') ≥ score(p,c); moving p to c' never lowers the total and reduces the
- *    number of posts outside their top K. So only K edges per post (+ the empty one) are kept:
- *    O(P·M) to select them, then the augmentations run on P·(K+1) edges with a binary heap
- *    (Dijkstra on reduced costs), instead of O(P²·M) dense scans.
- * Costs are cost = maxValue − value ≥ 0, so the initial zero potentials are feasible.
+ *    number of posts outside their top K. So no list grows beyond K, and once every list is
+ *    complete up to K the sparse optimum is the full optimum without a dual check (if a post
+ *    already at K fails the check, every list is taken to K).
+ * On fit-score matrices (100 × 5,000) the first lists usually pass the check: one pass over the
+ * matrix plus one sparse solve on ~33 edges per post with a typed-array binary heap (Dijkstra on
+ * reduced costs), instead of O(P²·M) dense scans. No allocation inside the augmentations.
  */
 
 export type PostCand = readonly [post: number, cand: number];
@@ -28,6 +44,12 @@ export interface AssignmentInput {
   scores: readonly ArrayLike<number>[];
   pinned?: readonly PostCand[];
   forbidden?: readonly PostCand[];
+  /**
+   * Tuning (tests, benchmarks): the first length of each post's candidate list, default
+   * INITIAL_KEEP. Any value ≥ 1 gives the same optimum; small values force the dual check and
+   * list growth to run.
+   */
+  initialKeep?: number;
 }
 
 export interface AssignmentResult {
@@ -195,10 +217,19 @@ class Heap {
 
 /**
  * Min-cost assignment of every row on a sparse graph (CSR) where each row's edge list ends
- * with a private column, so a perfect row matching always exists. Returns col4row.
+ * with a private column, so a perfect row matching always exists. Returns col4row; the row
+ * potentials are written to `u` (the optimal dual: u[i] + v[j] ≤ cost on every edge, equality
+ * on the matching, every column potential v ≤ 0 and 0 on columns no augmenting path reached).
  */
-export function sparseRowAssignment(rows: number, cols: number, start: Int32Array, edgeCol: Int32Array, edgeCost: Float64Array): Int32Array {
-  const u = new Float64Array(rows);
+export function sparseRowAssignment(
+  rows: number,
+  cols: number,
+  start: Int32Array,
+  edgeCol: Int32Array,
+  edgeCost: Float64Array,
+  u: Float64Array = new Float64Array(rows),
+): Int32Array {
+  u.fill(0, 0, rows);
   const v = new Float64Array(cols);
   const col4row = new Int32Array(rows).fill(-1);
   const row4col = new Int32Array(cols).fill(-1);
@@ -301,8 +332,191 @@ export function preparePairs(
   return { posts, cands, forbiddenSet, pinPost, pinCand };
 }
 
+/**
+ * Initial number of candidates kept per free post (grown per post while its dual check fails).
+ * An algorithm parameter, not a domain rule: it changes the running time, never the result.
+ * 32 covers the fit-score benchmark (100 posts of 5 kinds, the chosen candidate is at most ~25th
+ * on its post's list) in one round; uniform random matrices need far fewer.
+ */
+const INITIAL_KEEP = 32;
+/** growth factor of a post's candidate list after a failed dual check */
+const KEEP_GROWTH = 4;
+
+/**
+ * The free posts' part of solveAssignment: lazy top-k with a dual check (see the module
+ * comment). Writes assignment[freePosts[r]] for every free post that gets a candidate.
+ */
+function solveFreePosts(
+  scores: readonly ArrayLike<number>[],
+  cands: number,
+  initialKeep: number,
+  freePosts: readonly number[],
+  pinCand: Int32Array,
+  forbiddenSet: Set<number>,
+  assignment: Int32Array,
+  stats?: AssignmentStats,
+): void {
+  const K = freePosts.length;
+  const cap = Math.min(K, cands);
+  let anyPinned = false;
+  for (let c = 0; c < cands; c++) {
+    if (pinCand[c] >= 0) {
+      anyPinned = true;
+      break;
+    }
+  }
+  const pins = anyPinned ? pinCand : null;
+  const forb = forbiddenSet.size > 0 ? forbiddenSet : null;
+  const want = new Int32Array(K); // requested list length per post
+  const kept = new Int32Array(K); // kept list length (< want: that was every allowed candidate)
+  // the lists live in one pool (a grown list gets a new region at the end); scratch for the scan
+  const k0 = Math.min(cap, initialKeep);
+  const off = new Int32Array(K); // start of post r's list in the pool
+  const room = new Int32Array(K); // capacity of that region
+  let poolIdx = new Int32Array(K * k0);
+  let poolVal = new Float64Array(K * k0);
+  let poolEnd = 0;
+  let scratchIdx = new Int32Array(k0);
+  let scratchVal = new Float64Array(k0);
+  // bound[r]: no candidate left out of post r's list scores more (−Infinity: none left out)
+  const bound = new Float64Array(K);
+  // candidate → column (columns 0..K−1 are the posts' own "empty" columns)
+  const colOf = new Int32Array(cands).fill(-1);
+  let colCand = new Int32Array(Math.max(16, Math.min(cands, K * Math.min(initialKeep, cands))));
+  let C = 0;
+  let maxVal = 0;
+  const scan = (r: number) => {
+    const k = want[r];
+    if (scratchIdx.length < k) {
+      scratchIdx = new Int32Array(k);
+      scratchVal = new Float64Array(k);
+    }
+    const p = freePosts[r];
+    const n = topKOfRow(scores[p], cands, k, pins, forb, p * cands, scratchVal, scratchIdx);
+    if (room[r] < n) {
+      if (poolEnd + n > poolIdx.length) {
+        const size = Math.max(2 * poolIdx.length, poolEnd + n);
+        const gi = new Int32Array(size);
+        gi.set(poolIdx.subarray(0, poolEnd));
+        poolIdx = gi;
+        const gv = new Float64Array(size);
+        gv.set(poolVal.subarray(0, poolEnd));
+        poolVal = gv;
+      }
+      off[r] = poolEnd;
+      room[r] = n;
+      poolEnd += n;
+    }
+    kept[r] = n;
+    let lo = Infinity;
+    for (let t = 0, o = off[r]; t < n; t++, o++) {
+      const v = scratchVal[t];
+      const c = scratchIdx[t];
+      poolVal[o] = v;
+      poolIdx[o] = c;
+      if (v < lo) lo = v;
+      if (v > maxVal) maxVal = v;
+      if (colOf[c] < 0) {
+        if (C === colCand.length) {
+          const g = new Int32Array(Math.min(cands, 2 * C));
+          g.set(colCand);
+          colCand = g;
+        }
+        colOf[c] = C;
+        colCand[C++] = c;
+      }
+    }
+    bound[r] = n < k ? -Infinity : lo;
+  };
+  for (let r = 0; r < K; r++) {
+    want[r] = k0;
+    scan(r);
+  }
+  // maxVal is the largest allowed score (every post's best is always kept): costs maxVal − v ≥ 0
+  const u = new Float64Array(K);
+  const start = new Int32Array(K + 1);
+  let edgeCol = new Int32Array(0);
+  let edgeCost = new Float64Array(0);
+  let col4row: Int32Array;
+  let rounds = 0;
+  let fallback = false;
+  for (;;) {
+    rounds++;
+    let E = 0;
+    let allAtCap = true;
+    for (let r = 0; r < K; r++) {
+      E += kept[r] + 1;
+      if (want[r] < cap && kept[r] === want[r]) allAtCap = false;
+    }
+    if (edgeCol.length < E) {
+      edgeCol = new Int32Array(E + (E >> 1));
+      edgeCost = new Float64Array(E + (E >> 1));
+    }
+    let e = 0;
+    for (let r = 0; r < K; r++) {
+      start[r] = e;
+      for (let o = off[r], end = o + kept[r]; o < end; o++) {
+        edgeCol[e] = K + colOf[poolIdx[o]];
+        edgeCost[e++] = maxVal - poolVal[o];
+      }
+      edgeCol[e] = r; // "empty" column of this post, value 0
+      edgeCost[e++] = maxVal;
+    }
+    start[K] = e;
+    col4row = sparseRowAssignment(K, K + C, start, edgeCol, edgeCost, u);
+    // every list complete up to the top-K argument: optimal without a dual check
+    if (allAtCap) break;
+    // dual check: the column potentials v are ≤ 0 (0 on columns no path reached), so a left-out
+    // candidate c of post r has reduced cost maxVal − score − u[r] − v[c] ≥ maxVal − bound[r] − u[r]
+    let violated = 0;
+    let atCap = false;
+    for (let r = 0; r < K; r++) {
+      if (maxVal - bound[r] - u[r] < 0) {
+        violated++;
+        if (want[r] >= cap) atCap = true;
+      }
+    }
+    if (violated === 0) break;
+    if (atCap) fallback = true;
+    for (let r = 0; r < K; r++) {
+      if (atCap) {
+        // a post already holding its top K fails the check: fall back to the top-K graph
+        if (want[r] < cap && kept[r] === want[r]) {
+          want[r] = cap;
+          scan(r);
+        }
+      } else if (maxVal - bound[r] - u[r] < 0) {
+        want[r] = Math.min(cap, want[r] * KEEP_GROWTH);
+        scan(r);
+      }
+    }
+  }
+  if (stats) {
+    stats.rounds = rounds;
+    stats.edges = start[K];
+    stats.columns = C;
+    stats.fallback = fallback;
+  }
+  for (let r = 0; r < K; r++) {
+    const j = col4row[r];
+    if (j >= K) assignment[freePosts[r]] = colCand[j - K];
+  }
+}
+
+/** Diagnostics of one solveAssignment call (bench / tests). */
+export interface AssignmentStats {
+  /** shortest-augmenting-path solves (1 when the first lists passed the dual check) */
+  rounds: number;
+  /** edges of the last sparse graph (kept pairs + one "empty" edge per free post) */
+  edges: number;
+  /** distinct candidates in the last sparse graph */
+  columns: number;
+  /** a post holding its top K failed the dual check, so every list was taken to K */
+  fallback: boolean;
+}
+
 /** Exact maximum-total assignment (see the module comment). Deterministic. */
-export function solveAssignment(input: AssignmentInput): AssignmentResult {
+export function solveAssignment(input: AssignmentInput, stats?: AssignmentStats): AssignmentResult {
   const { scores } = input;
   const { posts, cands, forbiddenSet, pinPost, pinCand } = preparePairs(scores, input.pinned, input.forbidden);
   const assignment = new Int32Array(posts).fill(-1);
@@ -311,62 +525,16 @@ export function solveAssignment(input: AssignmentInput): AssignmentResult {
     if (pinPost[p] >= 0) assignment[p] = pinPost[p];
     else freePosts.push(p);
   }
-  const K = freePosts.length;
-  if (K > 0 && cands > 0) {
-    // top-K allowed candidates per free post
-    const colOf = new Int32Array(cands).fill(-1);
-    const colCand: number[] = [];
-    const kk = Math.min(K, cands);
-    const vbuf = new Float64Array(kk);
-    const kept: Int32Array[] = [];
-    const keptVal: Float64Array[] = [];
-    let maxVal = 0;
-    let anyPinned = false;
-    for (let c = 0; c < cands; c++) if (pinCand[c] >= 0) anyPinned = true;
-    const forb = forbiddenSet.size > 0 ? forbiddenSet : null;
-    for (const p of freePosts) {
-      const ibuf = new Int32Array(kk);
-      const k = topKOfRow(scores[p], cands, kk, anyPinned ? pinCand : null, forb, p * cands, vbuf, ibuf);
-      const list = k === kk ? ibuf : ibuf.slice(0, k);
-      const vals = vbuf.slice(0, k);
-      for (let t = 0; t < k; t++) {
-        const c = list[t];
-        if (vals[t] > maxVal) maxVal = vals[t];
-        if (colOf[c] < 0) {
-          colOf[c] = colCand.length;
-          colCand.push(c);
-        }
-      }
-      kept.push(list);
-      keptVal.push(vals);
-    }
-    const C = colCand.length;
-    let E = 0;
-    for (const l of kept) E += l.length + 1;
-    const start = new Int32Array(K + 1);
-    const edgeCol = new Int32Array(E);
-    const edgeCost = new Float64Array(E);
-    let e = 0;
-    for (let r = 0; r < K; r++) {
-      start[r] = e;
-      const list = kept[r];
-      const vals = keptVal[r];
-      for (let t = 0; t < list.length; t++) {
-        edgeCol[e] = colOf[list[t]];
-        edgeCost[e++] = maxVal - vals[t];
-      }
-      edgeCol[e] = C + r; // "empty" column of this post, value 0
-      edgeCost[e++] = maxVal;
-    }
-    start[K] = e;
-    const col4row = sparseRowAssignment(K, C + K, start, edgeCol, edgeCost);
-    for (let r = 0; r < K; r++) {
-      const j = col4row[r];
-      if (j < C) {
-        // a zero/negative-value candidate never beats leaving the post empty unless it ties
-        assignment[freePosts[r]] = colCand[j];
-      }
-    }
+  const initialKeep = input.initialKeep ?? INITIAL_KEEP;
+  if (!Number.isInteger(initialKeep) || initialKeep < 1) {
+    throw new AssignmentInputError(`initialKeep 必须是正整数: ${initialKeep}`, `initialKeep must be a positive integer: ${initialKeep}`);
+  }
+  if (freePosts.length > 0 && cands > 0) solveFreePosts(scores, cands, initialKeep, freePosts, pinCand, forbiddenSet, assignment, stats);
+  else if (stats) {
+    stats.rounds = 0;
+    stats.edges = 0;
+    stats.columns = 0;
+    stats.fallback = false;
   }
   let total = 0;
   const pairs: AssignmentResult['pairs'] = [];

@@ -5,8 +5,8 @@ import { solveWithTeamConstraints } from '../assign/ilp';
 import { DEFAULT_RULES, mergeRules } from '../rules';
 import { experienceYears } from './experience';
 import { PositionDescriptionSchema } from './description';
-import { compilePosition, degreesAt, exclusionMaskAt, explainFit, fitScore, type FitPosition } from './model';
-import { prepareCandidates, type FitCandidate } from './prepare';
+import { compilePosition, degreesAt, exclusionMaskAt, explainFit, fitResultAt, fitScore, type FitPosition } from './model';
+import { prepareCandidates, refreshPrepared, type FitCandidate } from './prepare';
 import { rankCandidates, rankedRows } from './rank';
 
 const asOf = '2025-06-30';
@@ -230,5 +230,142 @@ describe('fit — properties', () => {
     const rows = rankedRows(r);
     expect(rows.map((x) => x.id)).toEqual(['A', 'C']);
     expect(rows[0].degrees.position).toBeCloseTo(84.5, 9);
+  });
+});
+
+describe('refreshPrepared (incremental preparation)', () => {
+  // a deterministic registry with every kind of fact the features read
+  function registry(n: number, seed: number): FitCandidate[] {
+    let x = seed;
+    const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)];
+    const orgs = ['甲镇人民政府', '区发展和改革局', '区商务局', '丁村', '区司法局', '区信访局'];
+    const titles = ['科员', '副镇长', '镇长', '党委书记', '副局长', '局长'];
+    return Array.from({ length: n }, (_, i) => {
+      const by = 1966 + Math.floor(rnd() * 32);
+      return {
+        id: i * 3 + 1,
+        birthDate: `${by}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`,
+        sex: rnd() < 0.35 ? '2' : '1',
+        postLevel: pick(['142', '141', '132', '150', null]),
+        levelStartDate: rnd() < 0.9 ? `${2012 + Math.floor(rnd() * 12)}-03-01` : null,
+        specialtyCategory: pick(['经济学', '法学', '管理学', null]),
+        style: pick(['tiger', 'ox', null]),
+        politicalStatus: rnd() < 0.85 ? '01' : '13',
+        workStartDate: `${by + 22}-07-01`,
+        career: [
+          { start: `${by + 22}-07-01`, end: `${by + 30}-06-30`, orgName: pick(orgs), postTitle: pick(titles), isGrassroots: rnd() < 0.2 },
+          { start: `${by + 30}-07-01`, end: null, orgName: pick(orgs), postTitle: pick(titles), experienceTypes: rnd() < 0.3 ? [pick(['招商引资', '乡村振兴'])] : [] },
+        ],
+        assessments: [2024, 2023, 2022].map((year) => ({ year, result: pick(['优秀', '称职', '基本称职']), score: rnd() < 0.3 ? 60 + Math.round(rnd() * 40) : null })),
+        politicalQuality: rnd() < 0.5 ? [{ date: '2024-12-01', loyalty: 4, steadiness: 3 + Math.floor(rnd() * 3), responsibility: 4, capability: 5, selfDiscipline: 4 }] : [],
+        keyMoments: rnd() < 0.3 ? [{ date: '2024-08-01', rating: pick(['突出', '较好', '一般']) }] : [],
+        disciplines: rnd() < 0.05 ? [{ date: '2025-01-10', kind: pick(['警告', '记过']) }] : [],
+      } satisfies FitCandidate;
+    });
+  }
+  const posts: FitPosition[] = [
+    mayorPost,
+    { description: DEFAULT_RULES.positionTemplates.town_party_secretary, level: '141', teamContext: { styles: ['tiger', 'tiger', 'ox'] } },
+    { description: { ...mayor, preferredSpecialties: ['新学科'], requiredExperience: [{ kind: '新经历', minYears: 1 }, { kind: '招商引资', minYears: 2 }], competencyWeights: { 新能力: 2, 工作实绩: 1 } }, level: '142' },
+  ];
+  /** every feature of every candidate, by id, with dictionary indices resolved to their values */
+  const features = (p: ReturnType<typeof prepareCandidates>) =>
+    p.ids.map((id, i) => ({
+      id,
+      num: [p.age[i], p.female[i], p.nonParty[i], p.retireDay[i], p.levelOrd[i], p.chiefExp[i], p.yearsAtLevel[i], p.rankOk[i], p.workYears[i], p.grassrootsYears[i], p.disciplineActive[i]],
+      specialty: p.specialty[i] < 0 ? null : p.specialtyDict[p.specialty[i]],
+      style: p.styleDict[p.style[i]],
+      exp: Object.fromEntries(p.expKinds.map((k, ki) => [k, p.expYears[ki][i]]).filter(([, y]) => (y as number) > 0)),
+      comp: Object.fromEntries(p.compNames.map((k, ki) => [k, p.comp[ki][i]]).filter(([, v]) => !Number.isNaN(v))),
+    }));
+  it('equals a from-scratch preparation after edits, removals and insertions (features, rankings, explanations)', () => {
+    const before = registry(400, 7);
+    const base = prepareCandidates(before, asOf);
+    // edits (incl. a new specialty, a new experience kind, an explicit new competency), removals, insertions
+    const edited = new Map<number, FitCandidate>();
+    for (const i of [0, 5, 17, 200, 399]) {
+      const c = before[i];
+      edited.set(i, {
+        ...c,
+        specialtyCategory: i === 5 ? '新学科' : '法学',
+        postLevel: '141',
+        career: [...(c.career ?? []), { start: '2024-01-01', end: null, orgName: '某新单位', postTitle: '主任', experienceTypes: ['新经历'] }],
+        competencies: i === 17 ? { 新能力: 88 } : null,
+        disciplines: i === 200 ? [{ date: '2025-03-01', kind: '记过' }] : c.disciplines,
+      });
+    }
+    const removed = new Set([3, 4, 150, 398]);
+    const list: FitCandidate[] = [];
+    const reuse: number[] = [];
+    before.forEach((c, i) => {
+      if (removed.has(i)) return;
+      const e = edited.get(i);
+      list.push(e ?? c);
+      reuse.push(e ? -1 : i);
+      if (i === 100 || i === 399) {
+        const extra = registry(2, 1000 + i).map((x, k) => ({ ...x, id: (c.id as number) + 1 + k }));
+        for (const x of extra) {
+          list.push(x);
+          reuse.push(-1);
+        }
+      }
+    });
+    const inc = refreshPrepared(base, list, Int32Array.from(reuse));
+    const fresh = prepareCandidates(list, asOf);
+    expect(inc.n).toBe(fresh.n);
+    expect(inc.facts).toBe(list);
+    expect(features(inc)).toEqual(features(fresh));
+    // the base is untouched
+    expect(features(base)).toEqual(features(prepareCandidates(before, asOf)));
+    for (const post of posts) {
+      const a = rankCandidates(inc, post);
+      const b = rankCandidates(fresh, post);
+      expect(Array.from(a.order)).toEqual(Array.from(b.order));
+      expect(Array.from(a.total)).toEqual(Array.from(b.total));
+      expect(Array.from(a.excluded)).toEqual(Array.from(b.excluded));
+      expect(Array.from(a.excludedMask)).toEqual(Array.from(b.excludedMask));
+      const ca = compilePosition(inc, post);
+      const cb = compilePosition(fresh, post);
+      for (const i of [0, 4, 5, 16, 101, 102, fresh.n - 1]) expect(fitResultAt(inc, i, ca)).toEqual(fitResultAt(fresh, i, cb));
+    }
+    // the changed rows really differ from before (the test would pass vacuously otherwise)
+    expect(inc.specialtyDict).toContain('新学科');
+    expect(features(inc)).not.toEqual(features(base));
+  });
+  it('edits only (every candidate keeps its index): patches the changed rows, shares the unchanged arrays', () => {
+    const before = registry(300, 11);
+    const base = prepareCandidates(before, asOf);
+    const list = before.slice();
+    const reuse = Int32Array.from(list, (_, i) => i);
+    // 作风 only → only the style array differs; a new specialty and a new experience kind for another
+    list[10] = { ...before[10], style: before[10].style === 'tiger' ? 'ox' : 'tiger' };
+    list[200] = { ...before[200], specialtyCategory: '新学科', career: [...(before[200].career ?? []), { start: '2023-01-01', end: null, orgName: '某单位', postTitle: '主任', experienceTypes: ['新经历'] }] };
+    reuse[10] = -1;
+    reuse[200] = -1;
+    const inc = refreshPrepared(base, list, reuse);
+    const fresh = prepareCandidates(list, asOf);
+    expect(features(inc)).toEqual(features(fresh));
+    for (const post of posts) {
+      const a = rankCandidates(inc, post);
+      const b = rankCandidates(fresh, post);
+      expect(Array.from(a.order)).toEqual(Array.from(b.order));
+      expect(Array.from(a.total)).toEqual(Array.from(b.total));
+      expect(Array.from(a.excludedMask)).toEqual(Array.from(b.excludedMask));
+    }
+    expect(inc.style).not.toBe(base.style);
+    expect(inc.specialty).not.toBe(base.specialty);
+    expect(inc.age).toBe(base.age); // unchanged: shared
+    expect(inc.ids).toBe(base.ids);
+    expect(features(base)).toEqual(features(prepareCandidates(before, asOf))); // base untouched
+    // an unchanged "edit" shares every array
+    const same = refreshPrepared(base, before, Int32Array.from(before, (_, i) => (i === 5 ? -1 : i)));
+    expect(same.style).toBe(base.style);
+    expect(same.expYears.every((a, k) => a === base.expYears[k])).toBe(true);
+  });
+  it('rejects a reuse map of the wrong length or out of range', () => {
+    const base = prepareCandidates(registry(5, 1), asOf);
+    expect(() => refreshPrepared(base, base.facts, new Int32Array(4))).toThrow(/reuse/);
+    expect(() => refreshPrepared(base, base.facts, Int32Array.from([0, 1, 2, 3, 9]))).toThrow(/out of range/);
   });
 });

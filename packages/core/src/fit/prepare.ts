@@ -174,56 +174,88 @@ function dictIndex(dict: string[], map: Map<string, number>, v: string): number 
   return i;
 }
 
-/** Precompute the feature record of `list` on `asOf` (ranking then reads only typed arrays). */
-export function prepareCandidates(list: readonly FitCandidate[], asOf: string, rules: RulesConfig = DEFAULT_RULES): PreparedCandidates {
-  const n = list.length;
-  const asOfDay = toEpochDays(asOf);
-  const age = new Int16Array(n);
-  const female = new Uint8Array(n);
-  const nonParty = new Uint8Array(n);
-  const retireDay = new Int32Array(n);
-  const levelOrd = new Uint8Array(n);
-  const chiefExp = new Uint8Array(n);
-  const yearsAtLevel = new Float64Array(n);
-  const rankOk = new Uint8Array(n);
-  const workYears = new Float64Array(n);
-  const grassrootsYears = new Float64Array(n);
-  const specialty = new Int32Array(n);
-  const style = new Uint8Array(n);
-  const disciplineActive = new Uint8Array(n);
-  const specialtyDict: string[] = [];
-  const specMap = new Map<string, number>();
-  const styleDict: string[] = ['', ...STYLE_CODES];
-  const expKinds: string[] = [];
-  const expMap = new Map<string, number>();
-  const expYears: Float64Array[] = [];
-  const compNames: string[] = [];
-  const compMap = new Map<string, number>();
-  const comp: Float64Array[] = [];
-  // stable dictionaries: configured kinds and derived competencies first
-  for (const r of rules.experienceMapping.rules) if (!expMap.has(r.kind)) dictIndex(expKinds, expMap, r.kind);
-  for (const k of CODE_SETS.experienceType) if (!expMap.has(k.code)) dictIndex(expKinds, expMap, k.code);
-  for (const k of expKinds) expYears.push(new Float64Array(n));
-  for (const name of Object.values(DERIVED_COMPETENCIES)) {
-    dictIndex(compNames, compMap, name);
-    comp.push(new Float64Array(n).fill(NaN));
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The feature arrays of n candidates and the dictionaries, with the per-candidate computation
+ * (fillRow) shared by prepareCandidates and refreshPrepared, so both give the same features.
+ */
+class FeatureBuilder {
+  readonly out: Mutable<PreparedCandidates>;
+  private readonly specMap = new Map<string, number>();
+  private readonly expMap = new Map<string, number>();
+  private readonly compMap = new Map<string, number>();
+
+  /** fresh arrays; dictionaries from `base` (copied) or the stable initial ones */
+  constructor(list: readonly FitCandidate[], asOf: string, rules: RulesConfig, base?: PreparedCandidates) {
+    const n = list.length;
+    const o: Mutable<PreparedCandidates> = {
+      n,
+      asOf,
+      asOfDay: toEpochDays(asOf),
+      rules,
+      ids: new Array(n),
+      facts: list,
+      age: new Int16Array(n),
+      female: new Uint8Array(n),
+      nonParty: new Uint8Array(n),
+      retireDay: new Int32Array(n),
+      levelOrd: new Uint8Array(n),
+      chiefExp: new Uint8Array(n),
+      yearsAtLevel: new Float64Array(n),
+      rankOk: new Uint8Array(n),
+      workYears: new Float64Array(n),
+      grassrootsYears: new Float64Array(n),
+      specialty: new Int32Array(n),
+      specialtyDict: [],
+      style: new Uint8Array(n),
+      styleDict: ['', ...STYLE_CODES],
+      expKinds: [],
+      expYears: [],
+      compNames: [],
+      comp: [],
+      disciplineActive: new Uint8Array(n),
+    };
+    this.out = o;
+    if (base) {
+      for (const v of base.specialtyDict) dictIndex(o.specialtyDict, this.specMap, v);
+      for (const k of base.expKinds) {
+        dictIndex(o.expKinds, this.expMap, k);
+        o.expYears.push(new Float64Array(n));
+      }
+      for (const k of base.compNames) {
+        dictIndex(o.compNames, this.compMap, k);
+        o.comp.push(new Float64Array(n).fill(NaN));
+      }
+      return;
+    }
+    // stable dictionaries: configured kinds and derived competencies first
+    for (const r of rules.experienceMapping.rules) if (!this.expMap.has(r.kind)) dictIndex(o.expKinds, this.expMap, r.kind);
+    for (const k of CODE_SETS.experienceType) if (!this.expMap.has(k.code)) dictIndex(o.expKinds, this.expMap, k.code);
+    for (let k = 0; k < o.expKinds.length; k++) o.expYears.push(new Float64Array(n));
+    for (const name of Object.values(DERIVED_COMPETENCIES)) {
+      dictIndex(o.compNames, this.compMap, name);
+      o.comp.push(new Float64Array(n).fill(NaN));
+    }
   }
-  const ids: (string | number)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = list[i];
-    ids[i] = c.id;
-    age[i] = ageOn(c.birthDate, asOf);
-    female[i] = c.sex === '2' ? 1 : 0;
-    nonParty[i] = isNonParty(c.politicalStatus) ? 1 : 0;
-    retireDay[i] = toEpochDays(retirementDate(c.birthDate, c.sex, c.retirementKind ?? 'cadre', rules));
-    levelOrd[i] = levelOrder(c.postLevel) || levelOrder(rankEquivalentLevel(c.rank));
-    chiefExp[i] = hasChiefExperience(c, rules) ? 1 : 0;
-    yearsAtLevel[i] = c.levelStartDate && c.levelStartDate <= asOf ? yearsBetween(c.levelStartDate, asOf) : 0;
-    rankOk[i] = c.rank && c.rankStartDate ? (rankTenureMet(c.rank, c.rankStartDate, asOf, rules) ? 1 : 0) : 1;
-    workYears[i] = c.workStartDate && c.workStartDate <= asOf ? yearsBetween(c.workStartDate, asOf) : 0;
-    specialty[i] = c.specialtyCategory ? dictIndex(specialtyDict, specMap, c.specialtyCategory) : -1;
-    const si = c.style ? styleDict.indexOf(c.style) : 0;
-    style[i] = si > 0 ? si : 0;
+
+  /** the features of candidate c at index i (expYears 0 / comp NaN where it has none) */
+  fillRow(i: number, c: FitCandidate): void {
+    const o = this.out;
+    const { asOf, rules, n } = o;
+    o.ids[i] = c.id;
+    o.age[i] = ageOn(c.birthDate, asOf);
+    o.female[i] = c.sex === '2' ? 1 : 0;
+    o.nonParty[i] = isNonParty(c.politicalStatus) ? 1 : 0;
+    o.retireDay[i] = toEpochDays(retirementDate(c.birthDate, c.sex, c.retirementKind ?? 'cadre', rules));
+    o.levelOrd[i] = levelOrder(c.postLevel) || levelOrder(rankEquivalentLevel(c.rank));
+    o.chiefExp[i] = hasChiefExperience(c, rules) ? 1 : 0;
+    o.yearsAtLevel[i] = c.levelStartDate && c.levelStartDate <= asOf ? yearsBetween(c.levelStartDate, asOf) : 0;
+    o.rankOk[i] = c.rank && c.rankStartDate ? (rankTenureMet(c.rank, c.rankStartDate, asOf, rules) ? 1 : 0) : 1;
+    o.workYears[i] = c.workStartDate && c.workStartDate <= asOf ? yearsBetween(c.workStartDate, asOf) : 0;
+    o.specialty[i] = c.specialtyCategory ? dictIndex(o.specialtyDict, this.specMap, c.specialtyCategory) : -1;
+    const si = c.style ? o.styleDict.indexOf(c.style) : 0;
+    o.style[i] = si > 0 ? si : 0;
     let active = 0;
     for (const d of c.disciplines ?? []) {
       if (isDisciplineActive(d, asOf, rules)) {
@@ -231,57 +263,148 @@ export function prepareCandidates(list: readonly FitCandidate[], asOf: string, r
         break;
       }
     }
-    disciplineActive[i] = active;
+    o.disciplineActive[i] = active;
     const ex = experienceYears(c.career, asOf, rules);
-    grassrootsYears[i] = ex.grassrootsYears;
+    o.grassrootsYears[i] = ex.grassrootsYears;
     for (const k in ex.years) {
-      let ki = expMap.get(k);
+      let ki = this.expMap.get(k);
       if (ki === undefined) {
-        ki = dictIndex(expKinds, expMap, k);
-        expYears.push(new Float64Array(n));
+        ki = dictIndex(o.expKinds, this.expMap, k);
+        o.expYears.push(new Float64Array(n));
       }
-      expYears[ki][i] = ex.years[k];
+      o.expYears[ki][i] = ex.years[k];
     }
     const dc = derivedCompetencies(c, asOf, rules);
-    for (const k in dc) comp[compMap.get(k)!][i] = dc[k];
+    for (const k in dc) o.comp[this.compMap.get(k)!][i] = dc[k];
     if (c.competencies) {
       for (const k in c.competencies) {
         const v = c.competencies[k];
         if (v == null || !Number.isFinite(v)) continue;
-        let ki = compMap.get(k);
+        let ki = this.compMap.get(k);
         if (ki === undefined) {
-          ki = dictIndex(compNames, compMap, k);
-          comp.push(new Float64Array(n).fill(NaN));
+          ki = dictIndex(o.compNames, this.compMap, k);
+          o.comp.push(new Float64Array(n).fill(NaN));
         }
-        comp[ki][i] = clamp100(v);
+        o.comp[ki][i] = clamp100(v);
       }
     }
   }
-  return {
-    n,
-    asOf,
-    asOfDay,
-    rules,
-    ids,
-    facts: list,
-    age,
-    female,
-    nonParty,
-    retireDay,
-    levelOrd,
-    chiefExp,
-    yearsAtLevel,
-    rankOk,
-    workYears,
-    grassrootsYears,
-    specialty,
-    specialtyDict,
-    style,
-    styleDict,
-    expKinds,
-    expYears,
-    compNames,
-    comp,
-    disciplineActive,
-  };
+
+  /** copy rows [from, from + len) of `base` (same dictionaries, a prefix of ours) to [to, to + len) */
+  copyRows(base: PreparedCandidates, from: number, to: number, len: number): void {
+    const o = this.out;
+    const end = from + len;
+    for (let t = 0; t < len; t++) o.ids[to + t] = base.ids[from + t];
+    o.age.set(base.age.subarray(from, end), to);
+    o.female.set(base.female.subarray(from, end), to);
+    o.nonParty.set(base.nonParty.subarray(from, end), to);
+    o.retireDay.set(base.retireDay.subarray(from, end), to);
+    o.levelOrd.set(base.levelOrd.subarray(from, end), to);
+    o.chiefExp.set(base.chiefExp.subarray(from, end), to);
+    o.yearsAtLevel.set(base.yearsAtLevel.subarray(from, end), to);
+    o.rankOk.set(base.rankOk.subarray(from, end), to);
+    o.workYears.set(base.workYears.subarray(from, end), to);
+    o.grassrootsYears.set(base.grassrootsYears.subarray(from, end), to);
+    o.specialty.set(base.specialty.subarray(from, end), to);
+    o.style.set(base.style.subarray(from, end), to);
+    o.disciplineActive.set(base.disciplineActive.subarray(from, end), to);
+    for (let k = 0; k < base.expYears.length; k++) o.expYears[k].set(base.expYears[k].subarray(from, end), to);
+    for (let k = 0; k < base.comp.length; k++) o.comp[k].set(base.comp[k].subarray(from, end), to);
+  }
+}
+
+/** Precompute the feature record of `list` on `asOf` (ranking then reads only typed arrays). */
+export function prepareCandidates(list: readonly FitCandidate[], asOf: string, rules: RulesConfig = DEFAULT_RULES): PreparedCandidates {
+  const b = new FeatureBuilder(list, asOf, rules);
+  for (let i = 0; i < list.length; i++) b.fillRow(i, list[i]);
+  return b.out;
+}
+
+/** the typed feature arrays of PreparedCandidates (one value per candidate) */
+const ROW_FIELDS = ['age', 'female', 'nonParty', 'retireDay', 'levelOrd', 'chiefExp', 'yearsAtLevel', 'rankOk', 'workYears', 'grassrootsYears', 'specialty', 'style', 'disciplineActive'] as const;
+type RowArray = Int16Array | Uint8Array | Int32Array | Float64Array;
+
+/**
+ * base's array when the changed rows keep their values (shared: neither set is ever written
+ * after it is built), else a copy with the new values of the changed rows
+ */
+function patched<A extends RowArray>(baseArr: A, rows: Int32Array, values: A): A {
+  let same = true;
+  for (let t = 0; t < rows.length; t++) {
+    if (!Object.is(baseArr[rows[t]], values[t])) {
+      same = false;
+      break;
+    }
+  }
+  if (same) return baseArr;
+  const copy = baseArr.slice() as A;
+  for (let t = 0; t < rows.length; t++) copy[rows[t]] = values[t];
+  return copy;
+}
+
+/**
+ * Incremental preparation: the feature record of `list` where list[i] is unchanged from
+ * base.facts[reuse[i]] when reuse[i] ≥ 0 (its features are copied, in runs) and computed afresh
+ * when reuse[i] = −1. Same asOf and rules as `base`; `base` is not modified (readers of it stay
+ * consistent). Every feature equals prepareCandidates(list)'s; only the dictionaries keep base's
+ * order (new values appended, unused ones kept), which no score depends on.
+ * When every candidate keeps its position (reuse[i] is i or −1: edits only, the usual case) only
+ * the changed rows are computed and only the feature arrays in which they changed are copied;
+ * the others are shared with base (a profile edit copies one or two arrays, not all of them).
+ */
+export function refreshPrepared(base: PreparedCandidates, list: readonly FitCandidate[], reuse: Int32Array): PreparedCandidates {
+  const n = list.length;
+  if (reuse.length !== n) throw new Error(`refreshPrepared: reuse has ${reuse.length} entries for ${n} candidates / reuse 长度与候选人数不一致`);
+  let positional = n === base.n;
+  let changed = 0;
+  for (let i = 0; i < n; i++) {
+    const r = reuse[i];
+    if (r >= base.n) throw new Error(`refreshPrepared: reuse[${i}] = ${r} is out of range / 超出原候选人范围`);
+    if (r < 0) changed++;
+    else if (r !== i) positional = false;
+  }
+  if (positional) return refreshInPlace(base, list, reuse, changed);
+  const b = new FeatureBuilder(list, base.asOf, base.rules, base);
+  let i = 0;
+  while (i < n) {
+    const from = reuse[i];
+    if (from < 0) {
+      b.fillRow(i, list[i]);
+      i++;
+      continue;
+    }
+    let len = 1;
+    while (i + len < n && reuse[i + len] === from + len) len++;
+    b.copyRows(base, from, i, len);
+    i += len;
+  }
+  return b.out;
+}
+
+/** refreshPrepared when every candidate keeps its index: patch the changed rows only */
+function refreshInPlace(base: PreparedCandidates, list: readonly FitCandidate[], reuse: Int32Array, changed: number): PreparedCandidates {
+  const n = list.length;
+  const rows = new Int32Array(changed);
+  const sub: FitCandidate[] = new Array(changed);
+  for (let i = 0, t = 0; i < n; i++) {
+    if (reuse[i] < 0) {
+      rows[t] = i;
+      sub[t++] = list[i];
+    }
+  }
+  // the changed rows' features, with base's dictionaries (copied, maybe extended)
+  const b = new FeatureBuilder(sub, base.asOf, base.rules, base);
+  for (let t = 0; t < changed; t++) b.fillRow(t, sub[t]);
+  const m = b.out;
+  const out: Mutable<PreparedCandidates> = { ...base, facts: list, specialtyDict: m.specialtyDict, styleDict: m.styleDict, expKinds: m.expKinds, compNames: m.compNames };
+  for (const f of ROW_FIELDS) (out as unknown as Record<string, RowArray>)[f] = patched(base[f] as RowArray, rows, m[f] as RowArray);
+  let sameIds = true;
+  for (let t = 0; t < changed; t++) if (base.ids[rows[t]] !== m.ids[t]) sameIds = false;
+  if (!sameIds) {
+    out.ids = base.ids.slice();
+    for (let t = 0; t < changed; t++) out.ids[rows[t]] = m.ids[t];
+  }
+  out.expYears = m.expYears.map((v, k) => patched(k < base.expYears.length ? base.expYears[k] : new Float64Array(n), rows, v));
+  out.comp = m.comp.map((v, k) => patched(k < base.comp.length ? base.comp[k] : new Float64Array(n).fill(NaN), rows, v));
+  return out;
 }

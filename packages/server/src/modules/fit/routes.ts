@@ -1,10 +1,12 @@
 /** 人岗适配 routes — 岗位说明书 (versioned), 晴雨表, candidate ranking + explanation, 比选, 调整方案 (solve, what-if, saved plans). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { todayISO } from '@cadre/core';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { userOf } from '../../app';
 import { actorOf } from '../../http/actor';
 import { idParam } from '../../http/zod';
 import { AsOfQuery, BarometerQuery, CandidatesQuery, CompareQuery, DescriptionBody, ExplainParams, PlanBody, PlanInputs, PlanPatch, VacancyQuery } from './schema';
+import { candidateSet } from './loader';
 import * as s from './service';
 
 export async function fitRoutes(fastify: FastifyInstance) {
@@ -16,6 +18,18 @@ export async function fitRoutes(fastify: FastifyInstance) {
     return { rules: c.config, version: c.version };
   };
   const u = (req: FastifyRequest) => userOf(req);
+
+  // prepare today's candidate set in the background once the server listens (not under inject(),
+  // so tests and benches start cold), so the first ranking does not wait for the full load;
+  // FIT_PREPARE_ON_START=0 turns it off
+  app.addHook('onListen', async () => {
+    if (process.env.FIT_PREPARE_ON_START === '0') return;
+    const t0 = performance.now();
+    void ref()
+      .then((r) => candidateSet(db, r.version, r.rules, todayISO()))
+      .then((cs) => app.log.info({ candidates: cs.prepared.n, loadMs: Math.round(cs.loadMs), prepareMs: Math.round(cs.prepareMs), ms: Math.round(performance.now() - t0) }, '人岗适配候选人集已在后台预处理 / fit candidate set prepared in the background'))
+      .catch((e: unknown) => app.log.warn({ err: e }, '后台预处理人岗适配候选人集失败（首次排序时再加载）/ background preparation of the fit candidate set failed (the first ranking loads it)'));
+  });
 
   app.get('/position-templates', { schema: { tags, summary: '岗位说明书模板（按职位类别，来自规则配置）' } }, async () => s.positionTemplates((await ref()).rules));
 

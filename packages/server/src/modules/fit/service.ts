@@ -396,7 +396,7 @@ export async function rankForPosition(db: Db, user: CurrentUser, r: RulesRef, id
     eligibleTotal: eligible,
     items,
     excluded: { total: excludedTotal, byReason, items: excluded },
-    timing: { loadMs: round1(tLoad - t0), rankMs: round1(tRank - tLoad), totalMs: round1(performance.now() - t0), cache: { loadMs: round1(cs.loadMs), prepareMs: round1(cs.prepareMs), candidates: cs.prepared.n } },
+    timing: { loadMs: round1(tLoad - t0), rankMs: round1(tRank - tLoad), totalMs: round1(performance.now() - t0), cache: { loadMs: round1(cs.loadMs), prepareMs: round1(cs.prepareMs), candidates: cs.prepared.n, refresh: cs.refresh, reloadedCadres: cs.reloadedCadres, dataVersion: cs.dataVersion } },
   };
 }
 
