@@ -369,3 +369,13 @@ describe('refreshPrepared (incremental preparation)', () => {
     expect(() => refreshPrepared(base, base.facts, Int32Array.from([0, 1, 2, 3, 9]))).toThrow(/out of range/);
   });
 });
+
+describe('experience mapping keywords', () => {
+  it('a town government (人民政府) is 镇街/基层, not 基层治理 (民政 work means a 民政局/民政办)', async () => {
+    const { classifierFor } = await import('./experience');
+    const c = classifierFor(DEFAULT_RULES);
+    expect(c.keywordKinds('某某镇人民政府', '科员')).not.toContain('基层治理');
+    expect(c.keywordKinds('某某镇人民政府', '科员')).toContain('镇街');
+    expect(c.keywordKinds('区民政局', '科员')).toContain('基层治理');
+  });
+});

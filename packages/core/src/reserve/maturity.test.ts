@@ -40,7 +40,7 @@ describe('maturityScore — hand case', () => {
   const r = maturityScore(full, { asOf });
   it('each part as computed by hand', () => {
     expect(r.parts.levelYears).toBe(100);
-    // 镇街, 基层, 经济, 党建 + 基层治理 (the default mapping's keyword 民政 matches 人民政府) = 5 kinds ≥ 4 = full
+    // 镇街, 基层, 经济, 党建 = 4 kinds ≥ 4 = full (a 人民政府 unit is not 民政 work: the keyword is 民政局/民政办/民政科)
     expect(r.parts.experienceBreadth).toBe(100);
     // (100 + 100 + 70 + 70 + 70) / 5 = 82
     expect(r.parts.assessments).toBe(82);
@@ -56,7 +56,7 @@ describe('maturityScore — hand case', () => {
     expect(r.factors).toHaveLength(6);
     const by = Object.fromEntries(r.factors.map((f) => [f.factor, f]));
     expect(by['任职年限'].detail).toBe('任现职级（副科） 5年 / 满分 5年');
-    expect(by['经历广度'].detail).toBe('经历类型 5 种: 党建, 基层, 基层治理, 镇街, 经济 / 满分 4种');
+    expect(by['经历广度'].detail).toBe('经历类型 4 种: 党建, 基层, 镇街, 经济 / 满分 4种');
     expect(by['考核结果'].detail).toBe('近5年考核 优秀×2 称职×3');
     expect(by['考核结果'].detailEn).toBe('annual results of the last 5 years: 优秀×2 称职×3');
     expect(by['关键时刻表现'].effect).toBe('=');
