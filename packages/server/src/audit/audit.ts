@@ -32,6 +32,48 @@ export async function writeAudit(db: Db, actor: AuditActor, e: AuditEntryInput):
   });
 }
 
+/** entries per INSERT of writeAuditBatch (one JSON parameter: a few MB with large before/after) */
+const AUDIT_BATCH_ROWS = 1000;
+
+/**
+ * Many audit entries, one row each exactly as writeAudit would write them, in one multi-row INSERT
+ * per chunk of AUDIT_BATCH_ROWS (bulk imports: 100,000 entries are 100 statements, not 100,000).
+ * Entries may come from a generator: only one chunk is built at a time. Inside a transaction the
+ * entries are written or rolled back with it. Returns the number of entries written.
+ */
+export async function writeAuditBatch(db: Db, actor: AuditActor, entries: Iterable<AuditEntryInput>): Promise<number> {
+  const userId = actor.user?.id ?? null;
+  const username = actor.user?.username ?? null;
+  const ip = actor.ip ?? null;
+  let n = 0;
+  let part: Record<string, unknown>[] = [];
+  const flush = async () => {
+    if (!part.length) return;
+    await db.execute(sql`
+      insert into audit_log (user_id, username, action, entity, entity_id, cadre_id, before, after, ip)
+      select user_id, username, action, entity, entity_id, cadre_id, before, after, ip
+      from json_populate_recordset(null::audit_log, ${JSON.stringify(part)}::json)`);
+    n += part.length;
+    part = [];
+  };
+  for (const e of entries) {
+    part.push({
+      user_id: userId,
+      username,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId == null ? null : String(e.entityId),
+      cadre_id: e.cadreId ?? null,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      ip,
+    });
+    if (part.length >= AUDIT_BATCH_ROWS) await flush();
+  }
+  await flush();
+  return n;
+}
+
 export interface AuditQuery {
   entity?: string;
   entityId?: string;

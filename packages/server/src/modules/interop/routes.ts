@@ -55,7 +55,7 @@ export async function interopRoutes(fastify: FastifyInstance) {
       ...extra,
       filesTotal: all.length,
       offset,
-      files: all.slice(offset, offset + limit).map(publicReport),
+      files: all.slice(offset, offset + limit).map((x) => publicReport(x, p.view)),
     };
   };
 
@@ -67,7 +67,7 @@ export async function interopRoutes(fastify: FastifyInstance) {
     const name = typeof req.headers['x-file-name'] === 'string' ? decodeURIComponent(req.headers['x-file-name']) : 'upload.lrmx';
     const { items, skipped } = lrmxItemsFromUpload(bodyOf(req.body), name);
     const plans = await planImport(db, user, r, items);
-    const p = storePreview({ kind: 'lrmx', userId: user.id, plans, extra: { skipped } });
+    const p = storePreview({ kind: 'lrmx', userId: user.id, plans, view: { user, rules: r }, extra: { skipped } });
     return previewBody(p, { skipped });
   });
 
@@ -133,7 +133,7 @@ export async function interopRoutes(fastify: FastifyInstance) {
     const { items, headers, rows, unmapped } = await excelItems(bodyOf(req.body), parseMapping(req.query.mapping), req.query.sheet);
     const plans = await planImport(db, user, r, items);
     for (const p of plans) if (p.issues.length && p.row && !rows.has(p.row)) rows.set(p.row, []);
-    const p = storePreview({ kind: 'excel', userId: user.id, plans, excel: { headers, rows }, extra: { unmappedColumns: unmapped } });
+    const p = storePreview({ kind: 'excel', userId: user.id, plans, view: { user, rules: r }, excel: { headers, rows }, extra: { unmappedColumns: unmapped } });
     return previewBody(p, { unmappedColumns: unmapped, reportUrl: `/api/interop/excel/report?token=${p.token}` });
   });
 

@@ -5,9 +5,16 @@
  *
  * Previews live in process memory for LIMITS.previewTtlMs (30 min), at most LIMITS.previewsPerUser
  * per user, and only the user who made a preview may commit it. A restart forgets them (re-upload).
+ *
+ * Performance (bench/interop.ts, docs/benchmarks.md#interop): the registry is read with one query per
+ * key kind (身份证号 list, 姓名 list), never per record; a kept preview holds only what the commit
+ * needs (the record, the matched version, the per-field diff of updates — the "set" report of a
+ * create is derived again from its record when a page of the preview is read); the commit writes
+ * every table with one multi-row statement per chunk (creates, version-checked updates, section
+ * replacements, audit entries), building each chunk only when it is written.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   checkCadreFacts,
@@ -21,10 +28,10 @@ import {
   type StoredSource,
 } from '@cadre/core';
 import type { Db } from '../../db/client';
-import { assessment, auditLog, cadre, career, education, familyMember, orgUnit, reward } from '../../db/schema';
+import { assessment, cadre, career, education, familyMember, orgUnit, reward } from '../../db/schema';
 import type { CurrentUser } from '../../auth/roles';
 import { assertCanWrite, canSee, canWrite, pathInScope } from '../../auth/policy';
-import type { AuditActor } from '../../audit/audit';
+import { writeAuditBatch, type AuditActor, type AuditEntryInput } from '../../audit/audit';
 import { HttpError, notFound } from '../../http/errors';
 import type { FieldChange, FileReport, ReportIssue } from './schema';
 import { LIMITS } from './zip';
@@ -42,11 +49,22 @@ export interface Incoming {
   orgName?: string | null;
 }
 
+/**
+ * One record of a preview. `fields` holds the per-field report of an update (a diff against the
+ * registry row read at preview time) and the section lines; for a create it stays empty and
+ * publicReport() describes the record on demand (see the module comment).
+ */
 export interface Plan extends FileReport {
   record?: CadreRecord;
   version?: number;
   source?: StoredSource | null;
   sections: Incoming['sections'];
+}
+
+/** whose eyes a preview is for: masking and permissions of its reports */
+export interface PreviewView {
+  user: CurrentUser;
+  rules: RulesConfig;
 }
 
 export interface Preview {
@@ -55,6 +73,7 @@ export interface Preview {
   userId: number;
   expiresAt: number;
   plans: Plan[];
+  view: PreviewView;
   /** Excel: data kept for the error report */
   excel?: { headers: string[]; rows: Map<number, unknown[]> };
   extra?: Record<string, unknown>;
@@ -109,6 +128,7 @@ const LABELS: Record<string, string> = {
 const CODED: Record<string, Parameters<typeof codeName>[0]> = {
   sex: 'sex', ethnicity: 'ethnicity', politicalStatus: 'political', fullTimeEducation: 'education', highestEducation: 'education', fullTimeDegree: 'degree', highestDegree: 'degree', postLevel: 'postLevel', rank: 'rank',
 };
+const SECTIONS = ['education', 'career', 'assessments', 'rewards', 'family'] as const;
 
 export function reportIssue(field: string, code: string, severity: 'error' | 'warning', zh: string, en: string, extra: Partial<ReportIssue> = {}): ReportIssue {
   return { field, label: LABELS[field] ?? fieldLabel(field).zh, code, severity, message: zh, messageEn: en, ...extra };
@@ -143,37 +163,87 @@ export function matchOrg(orgs: OrgRow[], text: string | null | undefined): OrgRo
   return best;
 }
 
-const chunk = <T,>(xs: T[], n: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+/** the cadre column values an import writes (JS keys), the unit resolved; without 身份证号 for roles that may not set it */
+function cadreValues(c: CadreRecord['cadre'], orgId: number | null, mayId: boolean): Record<string, unknown> {
+  const v: Record<string, unknown> = { ...c, currentOrgId: orgId };
+  if (!mayId) delete v.idNumber;
+  return v;
+}
+
+/** the section lines of a report ("简历: 4 条") */
+function sectionFields(p: Plan, update: boolean, view: PreviewView): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const s of SECTIONS) {
+    if (!p.sections[s] || !p.record) continue;
+    if (s === 'family' && !canSee(view.user, 'family', view.rules)) continue;
+    out.push({ field: s, label: LABELS[s], action: update ? 'replace' : 'set', after: `${p.record[s].length} 条` });
+  }
   return out;
-};
+}
+
+/** what a create would set, field by field (derived from the kept record, see the module comment) */
+function createFields(p: Plan, view: PreviewView): FieldChange[] {
+  const next = cadreValues(p.record!.cadre, p.orgId ?? null, canWrite(view.user, 'idNumber', view.rules));
+  const out: FieldChange[] = [];
+  for (const [k] of CADRE_FIELDS) {
+    const v = next[k];
+    if (v != null && v !== '') out.push({ field: k, label: LABELS[k] ?? k, action: 'set', after: show(k, v, view.user, view.rules) });
+  }
+  return [...out, ...sectionFields(p, false, view)];
+}
+
+/** a Map from key to the values having it, in input order */
+function groupBy<T>(xs: Iterable<T>, key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+/** registry cadres whose 身份证号 or 姓名 is in the lists: one query per list (= any(array): one parameter, any length) */
+async function loadCandidates(db: Db, ids: string[], names: string[]): Promise<CadreRow[]> {
+  const found = new Map<number, CadreRow>();
+  const load = async (col: typeof cadre.idNumber | typeof cadre.name, values: string[]) => {
+    if (!values.length) return;
+    const rows = await db
+      .select({ c: cadre, orgPath: orgUnit.path })
+      .from(cadre)
+      .leftJoin(orgUnit, sql`${orgUnit.id} = ${cadre.currentOrgId}`)
+      .where(sql`${col} = any(${`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[])`);
+    for (const r of rows) found.set(r.c.id, { ...r.c, orgPath: r.orgPath });
+  };
+  await load(cadre.idNumber, ids);
+  await load(cadre.name, names);
+  return [...found.values()];
+}
 
 export async function planImport(db: Db, user: CurrentUser, rules: RulesConfig, items: Incoming[]): Promise<Plan[]> {
   assertCanWrite(user, 'registry', rules);
   const today = todayISO();
+  const view: PreviewView = { user, rules };
   const orgs = (await db.select({ id: orgUnit.id, name: orgUnit.name, shortName: orgUnit.shortName, path: orgUnit.path }).from(orgUnit)) as OrgRow[];
   const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const orgByName = new Map<string, OrgRow>();
+  for (const o of orgs) if (o.shortName && !orgByName.has(o.shortName)) orgByName.set(o.shortName, o);
+  for (const o of [...orgs].reverse()) orgByName.set(o.name, o); // a full name wins over a short name, the first unit over later ones
   const mayId = canWrite(user, 'idNumber', rules);
   const mayFamily = canWrite(user, 'family', rules);
 
   // existing cadres, loaded in bulk by ID number and by name
-  const ids = [...new Set(items.map((i) => i.record?.cadre.idNumber).filter(Boolean) as string[])];
-  const names = [...new Set(items.map((i) => i.record?.cadre.name).filter(Boolean) as string[])];
-  const existing = new Map<number, CadreRow>();
-  const load = async (cond: ReturnType<typeof inArray>) => {
-    const rows = await db.select({ c: cadre, orgPath: orgUnit.path }).from(cadre).leftJoin(orgUnit, eq(orgUnit.id, cadre.currentOrgId)).where(cond);
-    for (const r of rows) existing.set(r.c.id, { ...r.c, orgPath: r.orgPath });
-  };
-  for (const part of chunk(ids, 5000)) await load(inArray(cadre.idNumber, part));
-  for (const part of chunk(names, 5000)) await load(inArray(cadre.name, part));
-  const byId = new Map<string, CadreRow>();
-  const byNameMonth = new Map<string, CadreRow[]>();
-  for (const c of existing.values()) {
-    if (c.idNumber) byId.set(c.idNumber, c);
-    const k = `${c.name}|${c.birthDate.slice(0, 7)}`;
-    byNameMonth.set(k, [...(byNameMonth.get(k) ?? []), c]);
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  for (const it of items) {
+    if (it.record?.cadre.idNumber) ids.add(it.record.cadre.idNumber);
+    if (it.record?.cadre.name) names.add(it.record.cadre.name);
   }
+  const existing = await loadCandidates(db, [...ids], [...names]);
+  const byId = new Map<string, CadreRow>();
+  for (const c of existing) if (c.idNumber) byId.set(c.idNumber, c);
+  const byNameMonth = groupBy(existing, (c) => `${c.name}|${c.birthDate.slice(0, 7)}`);
 
   const seenIds = new Map<string, string>();
   const seenCadres = new Map<number, string>();
@@ -184,7 +254,8 @@ export async function planImport(db: Db, user: CurrentUser, rules: RulesConfig, 
     const plan: Plan = { file: it.file, ...(it.row ? { row: it.row } : {}), status: 'reject', name, issues, fields: [], sections: it.sections };
     plans.push(plan);
     if (!it.record || issues.some((i) => i.severity === 'error')) continue;
-    const rec: CadreRecord = structuredClone(it.record);
+    // the record is kept as parsed (nothing below changes it); only a left-out family makes a copy
+    let rec: CadreRecord = it.record;
     const c = rec.cadre;
 
     // sensitive categories the user may not write are left out (and said so)
@@ -193,7 +264,7 @@ export async function planImport(db: Db, user: CurrentUser, rules: RulesConfig, 
     }
     if (rec.family.length && !mayFamily) {
       issues.push(reportIssue('JiaTingChengYuan', 'not_permitted', 'warning', '当前角色无权录入家庭成员，已忽略', 'your role may not write family members: ignored'));
-      rec.family = [];
+      rec = { ...rec, family: [] };
       plan.sections = { ...plan.sections, family: false };
     }
 
@@ -231,7 +302,7 @@ export async function planImport(db: Db, user: CurrentUser, rules: RulesConfig, 
     }
 
     // unit: from the 单位 column (Excel) or the 现任职务 text
-    let org = it.orgName ? (orgs.find((o) => o.name === it.orgName || o.shortName === it.orgName) ?? null) : matchOrg(orgs, c.currentPostTitle);
+    const org = it.orgName ? (orgByName.get(it.orgName) ?? null) : matchOrg(orgs, c.currentPostTitle);
     if (it.orgName && !org) issues.push(reportIssue('单位', 'org_unmatched', 'error', `单位“${it.orgName}”不在组织机构中`, `unit "${it.orgName}" is not in the organisation tree`));
     if (org && !pathInScope(user, org.path)) {
       issues.push(reportIssue('XianRenZhiWu', 'out_of_scope', 'error', `单位“${org.name}”不在您的管理范围内`, `unit "${org.name}" is outside your org subtree`));
@@ -257,80 +328,89 @@ export async function planImport(db: Db, user: CurrentUser, rules: RulesConfig, 
     plan.orgId = orgId;
     plan.orgName = orgId ? (orgById.get(orgId)?.name ?? null) : null;
     plan.source = it.source ?? null;
-    const next: Record<string, unknown> = { ...c, currentOrgId: orgId };
-    if (!mayId) delete next.idNumber;
     if (match) {
       plan.status = 'update';
       plan.cadreId = match.id;
       plan.version = match.version;
+      const next = cadreValues(c, orgId, mayId);
       for (const [k] of CADRE_FIELDS) {
         if (!(k in next)) continue;
         const before = (match as Record<string, unknown>)[k] ?? null;
         const after = next[k] ?? null;
         if (after === null && before !== null && k !== 'currentOrgId') continue; // empty in the file: kept
-        const same = JSON.stringify(before) === JSON.stringify(after);
-        if (!same) plan.fields.push({ field: k, label: LABELS[k] ?? k, action: 'change', before: show(k, before, user, rules), after: show(k, after, user, rules) });
+        if (before !== after && JSON.stringify(before) !== JSON.stringify(after)) {
+          plan.fields.push({ field: k, label: LABELS[k] ?? k, action: 'change', before: show(k, before, user, rules), after: show(k, after, user, rules) });
+        }
       }
+      plan.fields.push(...sectionFields(plan, true, view));
     } else {
-      plan.status = 'create';
-      for (const [k] of CADRE_FIELDS) {
-        const v = next[k];
-        if (v != null && v !== '') plan.fields.push({ field: k, label: LABELS[k] ?? k, action: 'set', after: show(k, v, user, rules) });
-      }
-    }
-    for (const s of ['education', 'career', 'assessments', 'rewards', 'family'] as const) {
-      if (!plan.sections[s]) continue;
-      const n = rec[s].length;
-      if (s === 'family' && !canSee(user, 'family', rules)) continue;
-      plan.fields.push({ field: s, label: LABELS[s], action: match ? 'replace' : 'set', after: `${n} 条` });
+      plan.status = 'create'; // fields: derived on demand (publicReport)
     }
   }
   return plans;
 }
 
 export function summarize(plans: Plan[]) {
-  const count = (s: string) => plans.filter((p) => p.status === s).length;
-  return {
-    files: plans.length,
-    create: count('create'),
-    update: count('update'),
-    reject: count('reject'),
-    warnings: plans.reduce((n, p) => n + p.issues.filter((i) => i.severity === 'warning').length, 0),
-    committable: count('reject') === 0 && plans.length > 0,
-  };
+  let create = 0;
+  let update = 0;
+  let reject = 0;
+  let warnings = 0;
+  for (const p of plans) {
+    if (p.status === 'create') create++;
+    else if (p.status === 'update') update++;
+    else reject++;
+    for (const i of p.issues) if (i.severity === 'warning') warnings++;
+  }
+  return { files: plans.length, create, update, reject, warnings, committable: reject === 0 && plans.length > 0 };
 }
 
-export function publicReport(p: Plan): FileReport {
-  const { file, row, status, name, cadreId, orgId, orgName, issues, fields } = p;
+/** the report of one plan as the API shows it (a create's fields are derived here, for the preview's user) */
+export function publicReport(p: Plan, view: PreviewView): FileReport {
+  const { file, row, status, name, cadreId, orgId, orgName, issues } = p;
+  const fields = status === 'create' && p.record ? createFields(p, view) : p.fields;
   return { file, ...(row ? { row } : {}), status, name, ...(cadreId ? { cadreId } : {}), ...(orgId !== undefined ? { orgId, orgName } : {}), issues, fields };
 }
 
 // ───────────── commit ─────────────
+/** rows per multi-row statement (one JSON parameter each: a few MB at most) */
 const CHUNK = 2000;
 
-/**
- * INSERT … SELECT FROM json_populate_recordset(null::table, $1): one parameter per chunk instead of
- * one per value — several times faster on PGlite, plain PostgreSQL everywhere. Rows must all have
- * the same keys (JS column names). With `returning`, the new ids in input order (a single statement
- * numbers its rows in scan order, so ascending ids follow the input).
- */
-async function bulkInsert(t: Db, table: PgTable, tableName: string, rows: Record<string, unknown>[], returning = false): Promise<number[]> {
-  const ids: number[] = [];
-  if (!rows.length) return ids;
-  const keys = Object.keys(rows[0]);
-  const cols = keys.map((k) => {
-    const c = (table as unknown as Record<string, { name?: string }>)[k];
-    if (!c?.name || !/^[a-z_][a-z0-9_]*$/.test(c.name)) throw new Error(`bulkInsert: unknown column ${tableName}.${k}`);
-    return c.name;
-  });
-  const list = sql.raw(cols.join(', '));
-  for (const part of chunk(rows, CHUNK)) {
-    const data = JSON.stringify(part.map((r) => Object.fromEntries(keys.map((k, i) => [cols[i], r[k] ?? null]))));
-    const q = sql`insert into ${sql.raw(tableName)} (${list}) select ${list} from json_populate_recordset(null::${sql.raw(tableName)}, ${data}::json)${returning ? sql` returning id` : sql``}`;
-    const res = (await t.execute(q)) as unknown as { rows: { id: number }[] };
-    if (returning) ids.push(...res.rows.map((r) => Number(r.id)).sort((a, b) => a - b));
+function* chunks<T>(xs: Iterable<T>, n = CHUNK): Generator<T[]> {
+  let part: T[] = [];
+  for (const x of xs) {
+    part.push(x);
+    if (part.length >= n) {
+      yield part;
+      part = [];
+    }
   }
-  return ids;
+  if (part.length) yield part;
+}
+
+/** SQL column names of a table (checked once per statement: rows are keyed by them) */
+const columnNames = (table: PgTable) => new Set(Object.values(getTableColumns(table)).map((c) => c.name));
+
+/**
+ * INSERT … SELECT FROM json_populate_recordset(null::table, $1): one statement and one parameter per
+ * chunk of rows, whatever the number of columns — plain PostgreSQL, several times faster than a
+ * statement per row on PGlite. Rows are keyed by SQL column name and must all have the same keys;
+ * they are produced lazily, so only one chunk is in memory at a time. Returns the number of rows.
+ */
+async function bulkInsert(t: Db, table: PgTable, tableName: string, rows: Iterable<Record<string, unknown>>): Promise<number> {
+  let n = 0;
+  let list: ReturnType<typeof sql.raw> | null = null;
+  for (const part of chunks(rows)) {
+    if (!list) {
+      const known = columnNames(table);
+      const cols = Object.keys(part[0]);
+      const bad = cols.find((c) => !known.has(c) || !/^[a-z_][a-z0-9_]*$/.test(c));
+      if (bad) throw new Error(`bulkInsert: unknown column ${tableName}.${bad}`);
+      list = sql.raw(cols.join(', '));
+    }
+    await t.execute(sql`insert into ${sql.raw(tableName)} (${list}) select ${list} from json_populate_recordset(null::${sql.raw(tableName)}, ${JSON.stringify(part)}::json)`);
+    n += part.length;
+  }
+  return n;
 }
 
 function redactCadre(row: Record<string, unknown>) {
@@ -356,6 +436,18 @@ function splitSource(src: StoredSource | null | undefined) {
   };
 }
 
+/** cadre columns an import writes: JS key → SQL column */
+const CADRE_COLUMNS: [string, string][] = [
+  ['name', 'name'], ['pinyin', 'pinyin'], ['sex', 'sex'], ['ethnicity', 'ethnicity'], ['birthDate', 'birth_date'], ['nativePlace', 'native_place'], ['birthPlace', 'birth_place'],
+  ['idNumber', 'id_number'], ['politicalStatus', 'political_status'], ['partyJoinDate', 'party_join_date'], ['workStartDate', 'work_start_date'], ['health', 'health'],
+  ['professionalTitle', 'professional_title'], ['expertise', 'expertise'], ['fullTimeEducation', 'full_time_education'], ['fullTimeDegree', 'full_time_degree'],
+  ['highestEducation', 'highest_education'], ['highestDegree', 'highest_degree'], ['currentOrgId', 'current_org_id'], ['currentPostTitle', 'current_post_title'],
+  ['postLevel', 'post_level'], ['rank', 'rank'], ['postStartDate', 'post_start_date'], ['levelStartDate', 'level_start_date'], ['photo', 'photo'],
+];
+
+const conflict = (p: Plan) =>
+  new HttpError(409, 'conflict', `干部 ${p.name}(#${p.cadreId}) 在预览后已被修改，请重新上传预览；未写入任何数据`, `cadre ${p.name} (#${p.cadreId}) changed after the preview; upload again. Nothing was written.`);
+
 /** Writes every plan of a preview in ONE transaction: all or nothing. */
 export async function commitPreview(db: Db, user: CurrentUser, actor: AuditActor, rules: RulesConfig, preview: Preview, fileKind: string) {
   assertCanWrite(user, 'registry', rules);
@@ -366,112 +458,150 @@ export async function commitPreview(db: Db, user: CurrentUser, actor: AuditActor
   const plans = preview.plans;
   const mayId = canWrite(user, 'idNumber', rules);
   const mayFamily = canWrite(user, 'family', rules);
+  const columns = CADRE_COLUMNS.filter(([k]) => mayId || k !== 'idNumber');
+  const creates = plans.filter((p) => p.status === 'create');
+  const updates = plans.filter((p) => p.status === 'update');
   const result = await db.transaction(async (t0) => {
     const t = t0 as unknown as Db;
+    const q = async <R,>(query: ReturnType<typeof sql>) => ((await t.execute(query)) as unknown as { rows: R[] }).rows;
+    /** the values written for each plan (JS keys, pinyin included): computed once, used for the row and its audit entry */
+    const values = new Map<Plan, Record<string, unknown>>();
     const ids = new Map<Plan, number>();
-    const cadreValues = (p: Plan) => {
-      const c = p.record!.cadre;
-      const v: Record<string, unknown> = { ...c, currentOrgId: p.orgId ?? null, pinyin: pinyinInitials(c.name) };
-      if (!mayId) delete v.idNumber;
+    const pinyin = new Map<string, string>(); // 姓名 → initials: names repeat, the conversion is not cheap
+    const valuesOf = (p: Plan) => {
+      let v = values.get(p);
+      if (!v) {
+        const name = p.record!.cadre.name;
+        let py = pinyin.get(name);
+        if (py === undefined) pinyin.set(name, (py = pinyinInitials(name)));
+        v = { ...cadreValues(p.record!.cadre, p.orgId ?? null, mayId), pinyin: py };
+        values.set(p, v);
+      }
       return v;
     };
-    // creates, in chunks
-    const creates = plans.filter((p) => p.status === 'create');
-    const CADRE_KEYS = ['name', 'pinyin', 'sex', 'ethnicity', 'birthDate', 'nativePlace', 'birthPlace', 'idNumber', 'politicalStatus', 'partyJoinDate', 'workStartDate', 'health', 'professionalTitle', 'expertise', 'fullTimeEducation', 'fullTimeDegree', 'highestEducation', 'highestDegree', 'currentOrgId', 'currentPostTitle', 'postLevel', 'rank', 'postStartDate', 'levelStartDate', 'photo'];
-    const newIds = await bulkInsert(t, cadre, 'cadre', creates.map((p) => {
-      const v = cadreValues(p);
-      return Object.fromEntries(CADRE_KEYS.map((k) => [k, v[k] ?? null]));
-    }), true);
-    creates.forEach((p, i) => ids.set(p, newIds[i]));
-    // updates: version-checked
-    const updates = plans.filter((p) => p.status === 'update');
+
+    // creates: ids drawn from the sequence in one query, then one multi-row INSERT per chunk
+    if (creates.length) {
+      const newIds = await q<{ id: number }>(sql`select nextval(pg_get_serial_sequence('cadre', 'id'))::int as id from generate_series(1, ${creates.length}::int)`);
+      creates.forEach((p, i) => ids.set(p, Number(newIds[i].id)));
+      await bulkInsert(t, cadre, 'cadre', (function* () {
+        for (const p of creates) {
+          const v = valuesOf(p);
+          const row: Record<string, unknown> = { id: ids.get(p) };
+          for (const [k, col] of columns) row[col] = v[k] ?? null;
+          yield row;
+        }
+      })());
+    }
+
+    // updates: the rows as they are now, then one version-checked multi-row UPDATE per chunk (409 if any changed)
     const before = new Map<number, Record<string, unknown>>();
-    for (const part of chunk(updates.map((p) => p.cadreId!), 5000)) {
+    for (const part of chunks(updates.map((p) => p.cadreId!), 5000)) {
       for (const r of await t.select().from(cadre).where(inArray(cadre.id, part))) before.set(r.id, r);
     }
-    for (const p of updates) {
-      const v = cadreValues(p);
-      for (const k of Object.keys(v)) if (v[k] === null && k !== 'currentOrgId' && (before.get(p.cadreId!) as Record<string, unknown>)?.[k] != null) delete v[k];
-      const res = await t
-        .update(cadre)
-        .set({ ...(v as Partial<typeof cadre.$inferInsert>), version: sql`${cadre.version} + 1`, updatedAt: new Date() })
-        .where(and(eq(cadre.id, p.cadreId!), eq(cadre.version, p.version!)))
-        .returning({ id: cadre.id });
-      if (!res.length) {
-        throw new HttpError(409, 'conflict', `干部 ${p.name}(#${p.cadreId}) 在预览后已被修改，请重新上传预览；未写入任何数据`, `cadre ${p.name} (#${p.cadreId}) changed after the preview; upload again. Nothing was written.`);
+    const set = sql.raw(columns.map(([, col]) => `${col} = x.${col}`).join(', '));
+    for (const part of chunks(updates)) {
+      const rows = part.map((p) => {
+        const v = valuesOf(p);
+        const b = before.get(p.cadreId!);
+        if (!b) throw conflict(p);
+        // a field left empty in the file keeps the registry value (the unit is always the resolved one)
+        const row: Record<string, unknown> = { id: p.cadreId, version: p.version };
+        for (const [k, col] of columns) row[col] = (v[k] ?? null) === null && k !== 'currentOrgId' ? (b[k] ?? null) : v[k];
+        return row;
+      });
+      const done = await q<{ id: number }>(sql`
+        update cadre as c set ${set}, version = c.version + 1, updated_at = now()
+        from json_populate_recordset(null::cadre, ${JSON.stringify(rows)}::json) as x
+        where c.id = x.id and c.version = x.version
+        returning c.id`);
+      if (done.length !== part.length) {
+        const ok = new Set(done.map((r) => Number(r.id)));
+        throw conflict(part.find((p) => !ok.has(p.cadreId!))!);
       }
-      ids.set(p, p.cadreId!);
+      for (const p of part) ids.set(p, p.cadreId!);
     }
+
     // sections: replaced on update (annual assessments only for the years in the file, scores kept)
     const upd = (s: keyof Plan['sections']) => updates.filter((p) => p.sections[s]).map((p) => p.cadreId!);
     const oldCareer = new Map<string, { isGrassroots: boolean; experienceTypes: string[]; postLevel: string | null }>();
     const oldEdu = new Map<string, { majorCategory: string | null; startDate: string | null; endDate: string | null }>();
     const oldScore = new Map<string, number | null>();
-    for (const part of chunk(upd('career'), 5000)) {
+    for (const part of chunks(upd('career'), 5000)) {
       for (const r of await t.select().from(career).where(inArray(career.cadreId, part))) oldCareer.set(`${r.cadreId}|${r.startDate}`, r);
       await t.delete(career).where(inArray(career.cadreId, part));
     }
-    for (const part of chunk(upd('education'), 5000)) {
+    for (const part of chunks(upd('education'), 5000)) {
       for (const r of await t.select().from(education).where(inArray(education.cadreId, part))) oldEdu.set(`${r.cadreId}|${r.mode}|${r.education}`, r);
       await t.delete(education).where(inArray(education.cadreId, part));
     }
-    for (const part of chunk(upd('rewards'), 5000)) await t.delete(reward).where(inArray(reward.cadreId, part));
-    if (mayFamily) for (const part of chunk(upd('family'), 5000)) await t.delete(familyMember).where(inArray(familyMember.cadreId, part));
-    for (const p of updates.filter((x) => x.sections.assessments && x.record!.assessments.length)) {
-      const years = p.record!.assessments.map((a) => a.year);
-      const old = await t.select().from(assessment).where(and(eq(assessment.cadreId, p.cadreId!), isNull(assessment.quarter), inArray(assessment.year, years)));
-      for (const r of old) oldScore.set(`${r.cadreId}|${r.year}`, r.score);
-      if (old.length) await t.delete(assessment).where(inArray(assessment.id, old.map((r) => r.id)));
+    for (const part of chunks(upd('rewards'), 5000)) await t.delete(reward).where(inArray(reward.cadreId, part));
+    if (mayFamily) for (const part of chunks(upd('family'), 5000)) await t.delete(familyMember).where(inArray(familyMember.cadreId, part));
+    const yearly = (function* () {
+      for (const p of updates) if (p.sections.assessments) for (const a of p.record!.assessments) yield { cadre_id: p.cadreId!, year: a.year };
+    })();
+    for (const part of chunks(yearly)) {
+      const old = await q<{ cadre_id: number; year: number; score: number | null }>(sql`
+        delete from assessment as a using json_to_recordset(${JSON.stringify(part)}::json) as x(cadre_id int, year int)
+        where a.cadre_id = x.cadre_id and a.year = x.year and a.quarter is null
+        returning a.cadre_id, a.year, a.score`);
+      for (const r of old) oldScore.set(`${r.cadre_id}|${r.year}`, r.score == null ? null : Number(r.score));
     }
-    const rows = { education: [] as Record<string, unknown>[], career: [] as Record<string, unknown>[], assessment: [] as Record<string, unknown>[], reward: [] as Record<string, unknown>[], family: [] as Record<string, unknown>[] };
-    for (const p of plans) {
-      const id = ids.get(p)!;
-      const r = p.record!;
-      if (p.sections.education) for (const e of r.education) {
-        const o = oldEdu.get(`${id}|${e.mode}|${e.education}`);
-        rows.education.push({ cadreId: id, mode: e.mode, education: e.education, degree: e.degree, school: e.school, major: e.major, majorCategory: o?.majorCategory ?? null, startDate: o?.startDate ?? null, endDate: o?.endDate ?? null });
-      }
-      if (p.sections.career) for (const e of r.career) {
-        const o = oldCareer.get(`${id}|${e.startDate}`);
-        rows.career.push({ cadreId: id, startDate: e.startDate, endDate: e.endDate, orgName: e.orgName, postTitle: e.postTitle, isGrassroots: o?.isGrassroots ?? false, experienceTypes: o?.experienceTypes ?? [], postLevel: o?.postLevel ?? null });
-      }
-      if (p.sections.assessments) for (const a of r.assessments) rows.assessment.push({ cadreId: id, year: a.year, result: a.result, score: oldScore.get(`${id}|${a.year}`) ?? null });
-      if (p.sections.rewards) for (const a of r.rewards) rows.reward.push({ cadreId: id, date: a.date, name: a.name });
-      if (p.sections.family && mayFamily) for (const f of r.family) rows.family.push({ cadreId: id, relation: f.relation, name: f.name, birthDate: f.birthDate, politicalStatus: f.politicalStatus, workUnitPost: f.workUnitPost });
-    }
-    await bulkInsert(t, education, 'education', rows.education);
-    await bulkInsert(t, career, 'career', rows.career);
-    await bulkInsert(t, assessment, 'assessment', rows.assessment);
-    await bulkInsert(t, reward, 'reward', rows.reward);
-    await bulkInsert(t, familyMember, 'family_member', rows.family);
 
-    // audit: one entry per record (+ one for the family part of an LRMX source)
-    const audits: Record<string, unknown>[] = [];
-    for (const p of plans) {
-      const id = ids.get(p)!;
-      const { main, family } = splitSource(p.source);
-      const r = p.record!;
-      const counts = { education: r.education.length, career: r.career.length, assessments: r.assessments.length, rewards: r.rewards.length };
-      const b = p.status === 'update' ? before.get(id) : undefined;
-      audits.push({
-        userId: actor.user?.id ?? null, username: actor.user?.username ?? null, action: 'import', entity: 'cadre', entityId: String(id), cadreId: id, ip: actor.ip ?? null,
-        before: b ? (redactCadre(b) as never) : null,
-        after: { mode: p.status, format: fileKind, file: p.file, cadre: redactCadre(Object.fromEntries(Object.entries(cadreValues(p)).filter(([, v]) => v != null && v !== ''))), sections: counts, ...(main ? { lrmx: main } : {}) } as never,
-      });
-      if (p.sections.family && mayFamily && (r.family.length || family)) {
-        audits.push({
-          userId: actor.user?.id ?? null, username: actor.user?.username ?? null, action: 'import', entity: 'family_member', entityId: null, cadreId: id, ip: actor.ip ?? null,
-          before: null, after: { count: r.family.length, ...(family ? { lrmx: family } : {}) } as never,
-        });
+    // section rows, produced chunk by chunk
+    const each = function* <T>(section: keyof Plan['sections'], row: (p: Plan, id: number) => Iterable<T>) {
+      for (const p of plans) if (p.sections[section]) yield* row(p, ids.get(p)!);
+    };
+    await bulkInsert(t, education, 'education', each('education', function* (p, id) {
+      for (const e of p.record!.education) {
+        const o = oldEdu.get(`${id}|${e.mode}|${e.education}`);
+        yield { cadre_id: id, mode: e.mode, education: e.education, degree: e.degree, school: e.school, major: e.major, major_category: o?.majorCategory ?? null, start_date: o?.startDate ?? null, end_date: o?.endDate ?? null };
       }
+    }));
+    await bulkInsert(t, career, 'career', each('career', function* (p, id) {
+      for (const e of p.record!.career) {
+        const o = oldCareer.get(`${id}|${e.startDate}`);
+        yield { cadre_id: id, start_date: e.startDate, end_date: e.endDate, org_name: e.orgName, post_title: e.postTitle, is_grassroots: o?.isGrassroots ?? false, experience_types: o?.experienceTypes ?? [], post_level: o?.postLevel ?? null };
+      }
+    }));
+    await bulkInsert(t, assessment, 'assessment', each('assessments', function* (p, id) {
+      for (const a of p.record!.assessments) yield { cadre_id: id, year: a.year, result: a.result, score: oldScore.get(`${id}|${a.year}`) ?? null };
+    }));
+    await bulkInsert(t, reward, 'reward', each('rewards', function* (p, id) {
+      for (const a of p.record!.rewards) yield { cadre_id: id, date: a.date, name: a.name };
+    }));
+    if (mayFamily) {
+      await bulkInsert(t, familyMember, 'family_member', each('family', function* (p, id) {
+        for (const f of p.record!.family) yield { cadre_id: id, relation: f.relation, name: f.name, birth_date: f.birthDate, political_status: f.politicalStatus, work_unit_post: f.workUnitPost };
+      }));
     }
-    await bulkInsert(t, auditLog, 'audit_log', audits);
+
+    // audit: one entry per record (+ one for the family part of an LRMX source), written in multi-row chunks
+    await writeAuditBatch(t, actor, (function* (): Generator<AuditEntryInput> {
+      for (const p of plans) {
+        const id = ids.get(p)!;
+        const { main, family } = splitSource(p.source);
+        const r = p.record!;
+        const counts = { education: r.education.length, career: r.career.length, assessments: r.assessments.length, rewards: r.rewards.length };
+        const b = p.status === 'update' ? before.get(id) : undefined;
+        const written: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(valuesOf(p))) if (v != null && v !== '') written[k] = v;
+        yield {
+          action: 'import', entity: 'cadre', entityId: id, cadreId: id,
+          before: b ? redactCadre(b) : null,
+          after: { mode: p.status, format: fileKind, file: p.file, cadre: redactCadre(written), sections: counts, ...(main ? { lrmx: main } : {}) },
+        };
+        if (p.sections.family && mayFamily && (r.family.length || family)) {
+          yield { action: 'import', entity: 'family_member', entityId: null, cadreId: id, before: null, after: { count: r.family.length, ...(family ? { lrmx: family } : {}) } };
+        }
+      }
+    })());
     return plans.map((p) => ({ file: p.file, ...(p.row ? { row: p.row } : {}), status: p.status, cadreId: ids.get(p)!, name: p.name }));
   });
   dropPreview(preview.token);
   return {
-    created: result.filter((r) => r.status === 'create').length,
-    updated: result.filter((r) => r.status === 'update').length,
+    created: creates.length,
+    updated: updates.length,
     items: result,
   };
 }
