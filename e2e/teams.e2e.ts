@@ -1,7 +1,7 @@
 /**
  * 班子研判 and 结构分析 in a real Chromium against the real server (built web app + API on a fresh demo database):
  * the overview shows red teams, a red team's hologram shows exactly the reasons the API gives for it, and a number
- * on the structure page opens the roster with exactly that many people.
+ * on the structure page (figures only) asks the drill-down for its people and opens the roster with exactly that many.
  *
  *   npm run build && npx vitest run --project e2e e2e/teams.e2e.ts
  */
@@ -131,26 +131,52 @@ describe('班子总览 → 全息图, 结构分析 → 名册 (Chromium)', () =>
     }
   });
 
-  it('结构分析: a number opens the roster listing exactly that many people', async () => {
+  it('结构分析: the page loads figures only; a number asks the drill-down for its people and opens the roster with exactly that many', async () => {
+    const figures = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/stats/structure');
     await page.getByTestId('nav-stats').click();
     await page.getByTestId('stats-page').waitFor();
+    // the structure call carries no id lists (they come per number, on click)
+    const body = await (await figures).text();
+    expect(body).not.toMatch(/"(ids|youngIds)"/);
     await page.getByTestId('chart-pyramid').locator('canvas').waitFor();
-    // 女 in the 性别 table: the link lists the people by id
+    // 女 in the 性别 table
     const sexTable = page.locator('[data-testid="stats-dimension"][data-key="sex"]');
     const women = sexTable.getByTestId('stats-count').nth(1);
     const n = Number(await women.getAttribute('data-count'));
     expect(n).toBeGreaterThan(0);
     expect(Number(await women.textContent())).toBe(n);
-    const api = await apiGet<{ dimensions: { sex: { buckets: { key: string; count: number; ids: number[] }[] } } }>('/api/stats/structure');
+    expect(await women.getAttribute('data-bucket')).toBe('2');
+    const api = await apiGet<{ dimensions: { sex: { buckets: { key: string; count: number }[] } } }>('/api/stats/structure');
     expect(api.dimensions.sex.buckets.find((b) => b.key === '2')?.count).toBe(n);
 
+    const drillCall = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/stats/structure/people');
     const rosterCall = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cadres' && new URL(r.url()).searchParams.has('ids'));
     await women.click();
+    const drill = await drillCall;
+    const drillUrl = new URL(drill.url());
+    expect([drillUrl.searchParams.get('dimension'), drillUrl.searchParams.get('bucket')]).toEqual(['sex', '2']);
+    const people = (await drill.json()) as { count: number; ids: number[] };
+    expect(people.count).toBe(n);
+    expect(people.ids.length).toBe(n);
     await page.getByTestId('roster-page').waitFor();
     const res = await rosterCall;
-    expect(((await res.json()) as { total: number }).total).toBe(n);
+    const roster = (await res.json()) as { total: number };
+    expect(roster.total).toBe(n);
+    expect(new URL(res.url()).searchParams.get('ids')!.split(',').map(Number).sort((a, b) => a - b)).toEqual([...people.ids].sort((a, b) => a - b));
     await expect.poll(() => page.getByTestId('roster-total').textContent()).toContain(`共 ${n} 人`);
     await page.getByTestId('roster-link-filter').waitFor();
+
+    // the young of the first level in the young-cadre table: a figure outside the dimensions
+    await page.goBack();
+    await page.getByTestId('stats-page').waitFor();
+    const young = page.getByTestId('stats-young').getByTestId('stats-count').first();
+    const y = Number(await young.getAttribute('data-count'));
+    expect(y).toBeGreaterThan(0);
+    expect(await young.getAttribute('data-dimension')).toBe('youngByLevel');
+    const youngRoster = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cadres' && new URL(r.url()).searchParams.has('ids'));
+    await young.click();
+    await page.getByTestId('roster-page').waitFor();
+    expect(((await (await youngRoster).json()) as { total: number }).total).toBe(y);
 
     // the promotion sentence's young count, phrased like the documents
     await page.goBack();

@@ -106,8 +106,8 @@ describe('GET /api/teams/:id/analysis (hologram)', () => {
 });
 
 describe('GET /api/stats/structure', () => {
-  it('full structure statistics with the ids behind every number', async () => {
-    const s = await json(ganbu, `/api/stats/structure?asOf=${asOf}`);
+  it('full structure statistics with the ids behind every number (withIds=true)', async () => {
+    const s = await json(ganbu, `/api/stats/structure?asOf=${asOf}&withIds=true`);
     expect(s.total).toBe(4);
     const b = (dim: string, key: string) => s.dimensions[dim].buckets.find((x: { key: string }) => x.key === key);
     expect(b('sex', '2')).toMatchObject({ label: '女', count: 2, share: 0.5, ids: [2, 4] });
@@ -130,28 +130,31 @@ describe('GET /api/stats/structure', () => {
   it('applies any roster filter and the user scope', async () => {
     expect((await json(ganbu, `/api/stats/structure?asOf=${asOf}&sex=2`)).total).toBe(2);
     expect((await json(ganbu, `/api/stats/structure?asOf=${asOf}&orgId=2`)).total).toBe(3);
-    expect((await json(ganbu, `/api/stats/structure?asOf=${asOf}&ids=1,3`)).ids).toEqual([1, 3]);
-    const mine = await json(danwei, `/api/stats/structure?asOf=${asOf}`);
+    expect((await json(ganbu, `/api/stats/structure?asOf=${asOf}&ids=1,3&withIds=true`)).ids).toEqual([1, 3]);
+    const mine = await json(danwei, `/api/stats/structure?asOf=${asOf}&withIds=true`);
     expect(mine.total).toBe(3);
     expect(mine.ids.sort()).toEqual([1, 2, 4]);
     await json(danwei, `/api/stats/structure?orgId=3`, 404);
   });
 
   it('promotions and intake in a period', async () => {
-    const s = await json(ganbu, `/api/stats/structure?asOf=${asOf}&from=2019-01-01&to=2022-12-31`);
+    const s = await json(ganbu, `/api/stats/structure?asOf=${asOf}&from=2019-01-01&to=2022-12-31&withIds=true`);
     // 李娜 150 → 142 on 2022-03-01 (age 30: young); 王强 142 → 141 on 2019-01-01 (age 50)
     expect(s.promotions).toMatchObject({ from: '2019-01-01', to: '2022-12-31', total: 2, young: 1, youngShare: 0.5, youngIds: [2] });
     expect(s.sentences).toContain('2019-01-01至2022-12-31提拔35岁以下年轻干部1人，占同期新提拔干部总数的50.0%');
-    const i = await json(ganbu, `/api/stats/structure?asOf=${asOf}&from=2017-01-01&to=2017-12-31`);
+    const i = await json(ganbu, `/api/stats/structure?asOf=${asOf}&from=2017-01-01&to=2017-12-31&withIds=true`);
     expect(i.intake).toMatchObject({ total: 1, young: 1, ids: [4] });
     expect(i.intake.byChannel[0]).toMatchObject({ key: '到村工作大学生', count: 1 });
     await json(ganbu, `/api/stats/structure?from=2022-01-01&to=2021-01-01`, 400);
   });
 
-  it('withIds=false leaves the id lists out', async () => {
-    const s = await json(ganbu, `/api/stats/structure?asOf=${asOf}&withIds=false`);
+  it('figures only by default (and with withIds=false): no id lists, the same numbers', async () => {
+    const s = await json(ganbu, `/api/stats/structure?asOf=${asOf}`);
     expect(s.total).toBe(4);
-    expect(JSON.stringify(s)).not.toContain('"ids"');
+    expect(JSON.stringify(s)).not.toMatch(/"(ids|youngIds)"/);
+    expect(await json(ganbu, `/api/stats/structure?asOf=${asOf}&withIds=false`)).toEqual(s);
+    const full = await json(ganbu, `/api/stats/structure?asOf=${asOf}&withIds=true`);
+    expect(JSON.stringify(s)).toBe(JSON.stringify(full, (k, v) => (k === 'ids' || k === 'youngIds' ? undefined : v)));
   });
 
   it('exports the same numbers to xlsx', async () => {
@@ -209,7 +212,7 @@ describe('roster ids filter', () => {
 
   it('documents the new routes in OpenAPI', async () => {
     const doc = await json(ganbu, '/api/docs/json');
-    for (const p of ['/api/stats/structure', '/api/stats/structure.xlsx', '/api/stats/structure/report', '/api/teams/analysis', '/api/teams/analysis.xlsx', '/api/teams/{id}/analysis', '/api/teams/{id}/history']) {
+    for (const p of ['/api/stats/structure', '/api/stats/structure/people', '/api/stats/structure.xlsx', '/api/stats/structure/report', '/api/teams/analysis', '/api/teams/analysis.xlsx', '/api/teams/{id}/analysis', '/api/teams/{id}/history']) {
       expect(doc.paths[p], p).toBeTruthy();
     }
   });

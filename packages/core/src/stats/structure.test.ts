@@ -6,7 +6,7 @@ import { retirementDate } from '../retirement';
 import { DEFAULT_RULES, mergeRules } from '../rules';
 import { fracYearsPacked, fullYearsPacked, packDate, unpackDate } from './fast';
 import { formatIntakeSentence, formatLargestShare, formatPercent, formatPromotionSentence, formatShareSentence, formatYoungTierSentence, structureSentences } from './phrases';
-import { ageAt, DIMENSIONS, fastRetirementDate, promotionStats, structureStats, type StatPerson } from './structure';
+import { ageAt, DIMENSIONS, fastRetirementDate, promotionStats, SelectionError, structureSelect, structureStats, type SelectionKey, type StatPerson, type StructureStats } from './structure';
 
 const rules = DEFAULT_RULES;
 const isoDate = (min: string, max: string) => fc.integer({ min: toEpochDays(min), max: toEpochDays(max) }).map(fromEpochDays);
@@ -214,6 +214,78 @@ describe('properties', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  /** every number of a withIds: true result with the id list it shows */
+  const numbers = (s: StructureStats): { dimension: SelectionKey; bucket: string | null; count: number; ids: number[] }[] => [
+    ...DIMENSIONS.flatMap(([k]) => s.dimensions[k].buckets.map((b) => ({ dimension: k as SelectionKey, bucket: b.key, count: b.count, ids: b.ids! }))),
+    { dimension: 'total', bucket: null, count: s.total, ids: s.ids! },
+    { dimension: 'young', bucket: null, count: s.young.count, ids: s.young.ids! },
+    ...s.young.byLevel.map((r) => ({ dimension: 'youngByLevel' as const, bucket: r.key, count: r.count, ids: r.ids! })),
+    ...s.young.byTier.map((r) => ({ dimension: 'youngByTier' as const, bucket: r.key, count: r.count, ids: r.ids! })),
+    { dimension: 'promotions', bucket: null, count: s.promotions.total, ids: s.promotions.ids! },
+    { dimension: 'promotionsYoung', bucket: null, count: s.promotions.young, ids: s.promotions.youngIds! },
+    ...s.promotions.byLevel.map((b) => ({ dimension: 'promotionsByLevel' as const, bucket: b.key, count: b.count, ids: b.ids! })),
+    { dimension: 'intake', bucket: null, count: s.intake.total, ids: s.intake.ids! },
+    { dimension: 'intakeYoung', bucket: null, count: s.intake.young, ids: s.intake.youngIds! },
+    ...s.intake.byChannel.map((b) => ({ dimension: 'intakeByChannel' as const, bucket: b.key, count: b.count, ids: b.ids! })),
+  ];
+
+  it('drill-down: structureSelect lists exactly the ids of every number (count = list length), from the figures-only pass', () => {
+    const ev = fc.record({ cadreId: fc.integer({ min: 1, max: 60 }), date: isoDate('2020-01-01', '2030-12-31'), fromLevel: fc.constantFrom('142', '141', null), toLevel: fc.constantFrom('141', '132', '131'), ageAtDate: fc.integer({ min: 20, max: 60 }) });
+    fc.assert(
+      fc.property(people, isoDate('2000-01-01', '2035-12-31'), fc.array(ev, { maxLength: 10 }), (ps, asOf, promotions) => {
+        const opts = { asOf, rules, period: { from: `${Number(asOf.slice(0, 4)) - 10}-01-01`, to: asOf }, promotions };
+        const full = structureStats(ps, opts);
+        const lean = structureStats(ps, { ...opts, withIds: false });
+        for (const x of numbers(full)) {
+          const { stats, selection } = structureSelect(ps, opts, { dimension: x.dimension, bucket: x.bucket });
+          expect(selection.count, `${x.dimension}/${x.bucket}`).toBe(x.count);
+          expect(selection.ids, `${x.dimension}/${x.bucket}`).toEqual(x.ids);
+          expect(selection.ids.length).toBe(selection.count);
+          expect(stats).toEqual(lean);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('age pyramid: ageSex = each age band split by sex (the intersections of the id lists)', () => {
+    fc.assert(
+      fc.property(people, isoDate('2000-01-01', '2035-12-31'), (ps, asOf) => {
+        const s = structureStats(ps, { asOf, rules });
+        const sexIds = (k: string) => new Set(s.dimensions.sex.buckets.find((b) => b.key === k)?.ids ?? []);
+        const m = sexIds('1');
+        const f = sexIds('2');
+        expect(s.ageSex.map((r) => r.key)).toEqual(s.dimensions.ageBand.buckets.map((b) => b.key));
+        for (const b of s.dimensions.ageBand.buckets) {
+          const r = s.ageSex.find((x) => x.key === b.key)!;
+          expect(r.male).toBe(b.ids!.filter((id) => m.has(id)).length);
+          expect(r.female).toBe(b.ids!.filter((id) => f.has(id)).length);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('drill-down: a selector naming no number is a SelectionError listing the buckets there are', () => {
+    const ps = [P(1), P(2, { sex: '2' })];
+    const opts = { asOf: '2025-06-30', rules };
+    expect(structureSelect(ps, opts, { dimension: 'sex', bucket: '2' }).selection).toMatchObject({ label: '女', count: 1, ids: [2] });
+    // a configured bucket nobody is in: count 0, no ids
+    expect(structureSelect(ps, opts, { dimension: 'ageBand', bucket: '30岁及以下' }).selection).toMatchObject({ count: 0, ids: [] });
+    const err = (() => {
+      try {
+        structureSelect(ps, opts, { dimension: 'sex', bucket: '9' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(SelectionError);
+    expect((err as SelectionError).known).toEqual(['1', '2']);
+    expect(() => structureSelect(ps, opts, { dimension: 'sex' })).toThrow(/bucket is required/);
+    expect(() => structureSelect(ps, opts, { dimension: 'young', bucket: 'x' })).toThrow(/has no buckets/);
+    expect(() => structureSelect(ps, opts, { dimension: 'nope' as SelectionKey })).toThrow(/unknown figure/);
   });
 
   it('age as of a date follows ageOn (birthdays, 29 February → 1 March in non-leap years)', () => {

@@ -206,10 +206,66 @@ export interface StructureStats {
     youngShare: number;
   };
   dimensions: Record<DimensionKey, Distribution>;
+  /**
+   * the age pyramid: each age-band bucket (same keys and order as dimensions.ageBand) split by sex
+   * (男 '1' / 女 '2'; other or missing sex values are in neither column)
+   */
+  ageSex: AgeSexRow[];
   /** `ids` absent when withIds: false */
   young: { total: number; count: number; share: number; ids?: number[]; byLevel: YoungRow[]; byTier: YoungRow[] };
   promotions: PromotionStats;
   intake: IntakeStats;
+}
+
+export interface AgeSexRow {
+  key: string;
+  label: string;
+  male: number;
+  female: number;
+}
+
+/**
+ * The figures outside `dimensions` whose people can be listed (drill-down, structureSelect):
+ * total → everyone; young → all young cadres; youngByLevel / youngByTier → the young of one
+ * young.byLevel / byTier row (bucket = its key); promotions / promotionsYoung → promoted in the
+ * period (all / young); promotionsByLevel → promotions.byLevel bucket; intake / intakeYoung /
+ * intakeByChannel likewise. Every DimensionKey is selectable too (bucket = a bucket key).
+ */
+export const FIGURES = ['total', 'young', 'youngByLevel', 'youngByTier', 'promotions', 'promotionsYoung', 'promotionsByLevel', 'intake', 'intakeYoung', 'intakeByChannel'] as const;
+export type FigureKey = (typeof FIGURES)[number];
+export type SelectionKey = DimensionKey | FigureKey;
+export const SELECTION_KEYS: readonly SelectionKey[] = [...DIMENSIONS.map(([k]) => k), ...FIGURES];
+/** the selections that name a bucket (a dimension's bucket, a young / promotions / intake row) */
+export const BUCKETED_FIGURES: ReadonlySet<SelectionKey> = new Set<SelectionKey>([...DIMENSIONS.map(([k]) => k), 'youngByLevel', 'youngByTier', 'promotionsByLevel', 'intakeByChannel']);
+
+/** one number of the statistics: a bucket of a dimension, or one of FIGURES (bucket where it has rows) */
+export interface StructureSelector {
+  dimension: SelectionKey;
+  bucket?: string | null;
+}
+
+/** the people behind one number */
+export interface StructureSelection {
+  dimension: SelectionKey;
+  bucket: string | null;
+  label: string;
+  /** the number as the statistics report it (bucket.count, young.count, promotions.total, …) */
+  count: number;
+  /** the cadre ids behind it, in the statistics' order (= the `ids` list withIds: true gives) */
+  ids: number[];
+}
+
+/** a selector naming no figure of this result (unknown bucket, or a bucket missing / given where none is) */
+export class SelectionError extends Error {
+  constructor(
+    readonly selector: StructureSelector,
+    /** the bucket keys that exist for this dimension in this result */
+    readonly known: string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SelectionError';
+  }
 }
 
 export const UNKNOWN_KEY = '_unknown';
@@ -351,6 +407,35 @@ export function structureStats(people: readonly StatPerson[], opts: StructureOpt
  * distinct value into a per-slot table, so the loop over the people reads integers only.
  */
 export function structureStatsColumns(cols: StatColumns, opts: StructureOptions): StructureStats {
+  return computeStructure(cols, opts, null).stats;
+}
+
+/**
+ * The people behind one number of the statistics (drill-down): the figures are computed exactly as
+ * structureStatsColumns computes them (figures only, no id lists), and the selected number's people
+ * are read from the same pass — the bucket every person was put in, the same young flag, the same
+ * promotion and intake lists — so `selection.ids.length === selection.count` and the ids equal the
+ * `ids` list of that number in the withIds: true result (same order). Throws SelectionError when the
+ * selector names no number of this result.
+ */
+export function structureSelectColumns(cols: StatColumns, opts: StructureOptions, selector: StructureSelector): { stats: StructureStats; selection: StructureSelection } {
+  const { stats, selection } = computeStructure(cols, { ...opts, withIds: false }, selector);
+  return { stats, selection: selection! };
+}
+
+/** structureSelectColumns over people objects */
+export function structureSelect(people: readonly StatPerson[], opts: StructureOptions, selector: StructureSelector): { stats: StructureStats; selection: StructureSelection } {
+  return structureSelectColumns(columnsFromPeople(people), opts, selector);
+}
+
+/** the slot of a bucket key in a partition (the inverse of Part.buckets), -1 when there is none */
+function partIndex(part: Part, key: string): number {
+  if (part.open) return key === UNKNOWN_KEY ? 0 : part.codes.get(key) ?? -1;
+  if (key === part.restKey) return part.keys.length;
+  return part.keys.indexOf(key);
+}
+
+function computeStructure(cols: StatColumns, opts: StructureOptions, select: StructureSelector | null): { stats: StructureStats; selection: StructureSelection | null } {
   const { asOf, rules } = opts;
   const withIds = opts.withIds !== false;
   const asOfP = packDate(asOf);
@@ -629,6 +714,17 @@ export function structureStatsColumns(cols: StatColumns, opts: StructureOptions)
   const minority = d.minority.counts[1];
   const nonParty = d.party.counts[1];
 
+  // age pyramid: age-band slot × sex slot (0 男, 1 女, 2 other / missing)
+  const bandN = d.ageBand.counts.length;
+  const ageSexCounts = new Int32Array(bandN * 3);
+  const bandAt = d.ageBand.at;
+  const sexAt = d.sex.at;
+  for (let k = 0; k < n; k++) ageSexCounts[bandAt[k] * 3 + sexAt[k]]++;
+  const ageSex: AgeSexRow[] = dimensions.ageBand.buckets.map((b) => {
+    const i = partIndex(d.ageBand, b.key);
+    return { key: b.key, label: b.label, male: ageSexCounts[i * 3], female: ageSexCounts[i * 3 + 1] };
+  });
+
   const result: StructureStats = {
     asOf,
     total: n,
@@ -647,6 +743,7 @@ export function structureStatsColumns(cols: StatColumns, opts: StructureOptions)
       youngShare: share(youngCount, n),
     },
     dimensions,
+    ageSex,
     young: { total: n, count: youngCount, share: share(youngCount, n), ids: youngIds, byLevel, byTier },
     promotions: promotionStats(opts.promotions ?? [], period, rules, withIds),
     intake: opts.intakes ? intakeStats(opts.intakes, period, rules, withIds) : intakeResult(period, rules, intakeIds, intakeYoung, intakeChannels, withIds),
@@ -655,7 +752,61 @@ export function structureStatsColumns(cols: StatColumns, opts: StructureOptions)
     dropIds(result);
     dropIds(result.young);
   }
-  return result;
+  if (!select) return { stats: result, selection: null };
+
+  // ── the people behind one number, from the same pass ──
+  const dim = select.dimension;
+  const key = select.bucket ?? null;
+  const fail = (known: string[], why: string): never => {
+    throw new SelectionError(select, known, why);
+  };
+  if (!SELECTION_KEYS.includes(dim)) fail([], `unknown figure "${dim}" (one of: ${SELECTION_KEYS.join(', ')})`);
+  if (BUCKETED_FIGURES.has(dim) && key == null) fail([], `${dim}: bucket is required`);
+  if (!BUCKETED_FIGURES.has(dim) && key != null) fail([], `${dim} has no buckets (bucket=${key})`);
+  /** a row of this result by key, or a SelectionError listing the keys there are */
+  const row = <T extends { key: string }>(rows: readonly T[]): T =>
+    rows.find((r) => r.key === key) ?? fail(rows.map((r) => r.key), `${dim}: no bucket "${key}" (there are: ${rows.map((r) => r.key).join(', ') || 'none'})`);
+  const pick = (pred: (k: number) => boolean): number[] => {
+    const out: number[] = [];
+    for (let k = 0; k < n; k++) if (pred(k)) out.push(idCol[k]);
+    return out;
+  };
+  const sel = (label: string, count: number, ids: number[]): StructureSelection => ({ dimension: dim, bucket: key, label, count, ids });
+  let selection: StructureSelection;
+  if (dim in d) {
+    const b = row(result.dimensions[dim as DimensionKey].buckets);
+    const part = d[dim as DimensionKey];
+    const i = partIndex(part, b.key);
+    const at = part.at;
+    selection = sel(b.label, b.count, i < 0 ? [] : pick((k) => at[k] === i));
+  } else if (dim === 'total') selection = sel('合计', result.total, Array.from(idCol));
+  else if (dim === 'young') selection = sel('年轻干部', result.young.count, pick((k) => young[k] === 1));
+  else if (dim === 'youngByLevel') {
+    const r = row(result.young.byLevel);
+    const li = partIndex(d.postLevel, r.key);
+    selection = sel(r.label, r.count, pick((k) => young[k] === 1 && lvAt[k] === li));
+  } else if (dim === 'youngByTier') {
+    const r = row(result.young.byTier);
+    const ti = r.key === UNKNOWN_KEY ? TIER_KEYS.length : TIER_KEYS.indexOf(r.key);
+    selection = sel(r.label, r.count, pick((k) => young[k] === 1 && tierAt[k] === ti));
+  } else if (dim === 'promotions' || dim === 'promotionsYoung' || dim === 'promotionsByLevel') {
+    const full = promotionStats(opts.promotions ?? [], period, rules, true);
+    if (dim === 'promotions') selection = sel('提拔', result.promotions.total, full.ids!);
+    else if (dim === 'promotionsYoung') selection = sel('提拔的年轻干部', result.promotions.young, full.youngIds!);
+    else {
+      const b = row(result.promotions.byLevel);
+      selection = sel(b.label, b.count, row(full.byLevel).ids!);
+    }
+  } else {
+    const full = opts.intakes ? intakeStats(opts.intakes, period, rules, true) : intakeResult(period, rules, intakeIds, intakeYoung, intakeChannels, true);
+    if (dim === 'intake') selection = sel('新进', result.intake.total, full.ids!);
+    else if (dim === 'intakeYoung') selection = sel('新进的年轻干部', result.intake.young, full.youngIds!);
+    else {
+      const b = row(result.intake.byChannel);
+      selection = sel(b.label, b.count, row(full.byChannel).ids!);
+    }
+  }
+  return { stats: result, selection };
 }
 
 // ───────────────────────────── promotions ─────────────────────────────

@@ -7,7 +7,7 @@ import { actorOf } from '../../http/actor';
 import { isoDate } from '../../http/zod';
 import { writeAudit } from '../../audit/audit';
 import { overview } from './service';
-import { StructureQuery, structure } from './structure';
+import { StructurePeopleQuery, StructureQuery, structure, structurePeople } from './structure';
 import { structureReportHtml, structureWorkbook } from './export';
 
 export async function statsRoutes(fastify: FastifyInstance) {
@@ -30,11 +30,25 @@ export async function statsRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: '干部队伍结构分析：任意名册筛选条件下按年龄段、年代、性别、民族、政治面貌、学历学位、专业、职务层次、职级、任职年限、距退休年限的人数、占比及人员名单（ids）；年轻干部占比；期间提拔与新进',
+        summary:
+          '干部队伍结构分析：任意名册筛选条件下按年龄段、年代、性别、民族、政治面貌、学历学位、专业、职务层次、职级、任职年限、距退休年限的人数、占比；年龄金字塔；年轻干部占比；期间提拔与新进。默认只含数字，某个数字背后的人员见 /stats/structure/people（withIds=true 时附全部人员名单 ids）',
         querystring: StructureQuery,
       },
     },
     async (req) => structure(app.ctx.db, userOf(req), await app.ctx.rules.rules(), req.query),
+  );
+
+  app.get(
+    '/stats/structure/people',
+    {
+      schema: {
+        tags,
+        summary:
+          '结构分析下钻：同一筛选条件（名册筛选、orgId、asOf、from/to）下某一个数字背后的人员 —— dimension=维度或统计项（ageBand、sex、…、total、young、youngByLevel、youngByTier、promotions、promotionsYoung、promotionsByLevel、intake、intakeYoung、intakeByChannel），bucket=分组键；返回 count（与结构分析中的数字相同）和 ids（人数 = count），rows=true 时另附一页名册行（page、pageSize、sort）',
+        querystring: StructurePeopleQuery,
+      },
+    },
+    async (req) => structurePeople(app.ctx.db, userOf(req), await app.ctx.rules.rules(), req.query),
   );
 
   app.get('/stats/structure.xlsx', { schema: { tags, summary: '结构分析导出 Excel（与 JSON 数字一致）', querystring: StructureQuery } }, async (req, reply) => {

@@ -1,20 +1,26 @@
-/** 干部队伍结构分析: structure dashboards for any subtree and roster filter (GET /api/stats/structure; docs/analysis.md). */
-import { useMemo } from 'react';
+/**
+ * 干部队伍结构分析: structure dashboards for any subtree and roster filter (GET /api/stats/structure — figures only;
+ * docs/analysis.md). A number opens the people behind it: the drill-down GET /api/stats/structure/people gives
+ * the ids (→ the roster's ids= filter), long lists use the bucket's roster filter or a paged list in a drawer.
+ */
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, Col, DatePicker, Row, Select, Space, Spin, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, DatePicker, Drawer, Row, Select, Space, Spin, Table, Tag, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { EChartsOption } from 'echarts';
-import { api } from '../../api/client';
+import { api, type Query } from '../../api/client';
 import { useCodes, useOrgTree } from '../../api/hooks';
-import type { Bucket, Distribution, StructureStats, YoungRow } from '../../api/types';
+import type { RosterRow } from '../../api/types';
 import { ErrorAlert, Fallback } from '../../components/common';
 import '../../i18n/analysis';
+import './i18n';
 import { EChart } from '../../components/EChart';
 import { filtersFromParams, filtersToRecord } from '../rosterQuery';
-import { bucketFallback, intersect, pct, peopleHref } from './people';
+import { structureFigures, structurePeople, type Bucket, type Distribution, type Selector, type StructureFigures as StructureStats, type YoungRow } from './api';
+import { bucketFallback, filterHref, MAX_LINK_IDS, pct, peopleHref, usableFallback } from './people';
 
 const DIMENSION_ORDER = [
   'ageBand', 'generation', 'sex', 'minority', 'ethnicity', 'party', 'political', 'fullTimeEducation', 'highestEducation',
@@ -24,18 +30,113 @@ const RED = '#a8071a';
 const GREY = '#8c8c8c';
 const ISO = 'YYYY-MM-DD';
 
-/** A number that opens the roster with the people behind it. */
-function Num(props: { ids: readonly number[]; base: Record<string, string>; fallback?: Record<string, string | number | boolean> | null; children: React.ReactNode; testId?: string }) {
+type Fallback_ = Record<string, string | number | boolean> | null | undefined;
+/** a click on a number: its selector, its count, the roster filter selecting the same people (if any), extra filters (the pyramid's sex) */
+interface Pick {
+  sel: Selector;
+  count: number;
+  fallback?: Fallback_;
+  extra?: Record<string, string>;
+}
+const DrillContext = createContext<(p: Pick) => void>(() => {});
+
+/** A number that opens the people behind it (drill-down on click, see DrillContext). */
+function Num(props: { sel: Selector; count: number; fallback?: Fallback_; extra?: Record<string, string>; children: React.ReactNode; testId?: string }) {
+  const open = useContext(DrillContext);
+  const { sel, count, fallback, extra } = props;
   return (
-    <Link to={peopleHref(props.ids, props.base, props.fallback)} className="num-link" data-testid={props.testId ?? 'stats-count'} data-count={props.ids.length}>
+    <a
+      href="#"
+      onClick={(e) => {
+        e.preventDefault();
+        open({ sel, count, fallback, extra });
+      }}
+      className="num-link"
+      data-testid={props.testId ?? 'stats-count'}
+      data-count={count}
+      data-dimension={sel.dimension}
+      data-bucket={sel.bucket}
+    >
       {props.children}
-    </Link>
+    </a>
+  );
+}
+
+/**
+ * What a click on a number does: ≤ MAX_LINK_IDS people → the drill-down's ids as the roster's ids= filter;
+ * more → the bucket's roster filter when one selects exactly the same people within the page's filters,
+ * else a drawer listing them page by page (rows of the drill-down).
+ */
+function useDrill(query: Query, base: Record<string, string>) {
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const { t } = useTranslation();
+  const [drawer, setDrawer] = useState<Pick | null>(null);
+  const open = useCallback(
+    async (p: Pick) => {
+      if (!p.count) return;
+      const fallback = p.fallback && p.extra ? { ...p.fallback, ...p.extra } : p.fallback;
+      if (p.count > MAX_LINK_IDS) {
+        if (usableFallback(base, fallback)) navigate(filterHref(base, fallback));
+        else setDrawer(p);
+        return;
+      }
+      const key = 'stats-drill';
+      message.loading({ content: t('statsPeople.loading'), key, duration: 0 });
+      try {
+        const r = await structurePeople({ ...query, ...p.extra }, p.sel);
+        message.destroy(key);
+        navigate(peopleHref(r.ids ?? [], base, fallback));
+      } catch (e) {
+        message.error({ content: t('statsPeople.failed', { message: (e as Error).message }), key });
+      }
+    },
+    [base, message, navigate, query, t],
+  );
+  return { open, drawer, close: () => setDrawer(null) };
+}
+
+const PAGE = 20;
+/** the people behind a large number, page by page (GET /api/stats/structure/people?rows=true) */
+function PeopleDrawer({ pick, query, base, onClose }: { pick: Pick; query: Query; base: Record<string, string>; onClose: () => void }) {
+  const { t } = useTranslation();
+  const codes = useCodes();
+  const [page, setPage] = useState(1);
+  const q = { ...query, ...pick.extra };
+  const res = useQuery({
+    queryKey: ['structure-people', q, pick.sel, page],
+    queryFn: () => structurePeople(q, pick.sel, { rows: true, withIds: false, page, pageSize: PAGE }),
+    placeholderData: keepPreviousData,
+  });
+  const label = res.data?.label ?? pick.sel.bucket ?? '';
+  const sex = pick.extra?.sex === '1' ? t('statsPeople.male') : pick.extra?.sex === '2' ? t('statsPeople.female') : '';
+  return (
+    <Drawer open width={820} onClose={onClose} title={t('statsPeople.title', { label: sex ? `${label} · ${sex}` : label, n: res.data?.count ?? pick.count })} data-testid="stats-people-drawer">
+      <Typography.Paragraph type="secondary">{t('statsPeople.hint')}</Typography.Paragraph>
+      {res.error && !res.data ? <ErrorAlert error={res.error} /> : (
+        <Table<RosterRow>
+          size="small"
+          rowKey="id"
+          loading={res.isFetching}
+          dataSource={res.data?.items ?? []}
+          data-testid="stats-people-table"
+          pagination={{ current: page, pageSize: PAGE, total: res.data?.count ?? pick.count, showSizeChanger: false, onChange: setPage }}
+          columns={[
+            { title: t('statsPeople.name'), dataIndex: 'name', render: (v: string, r) => <Link to={`/cadres/${r.id}`} data-testid="stats-people-row">{v}</Link> },
+            { title: t('statsPeople.org'), dataIndex: 'orgName' },
+            { title: t('statsPeople.post'), dataIndex: 'currentPostTitle' },
+            { title: t('statsPeople.age'), dataIndex: 'age', width: 60, align: 'right' },
+            { title: t('statsPeople.level'), dataIndex: 'postLevel', width: 100, render: (v: string | null) => codes.name('postLevel', v) },
+          ]}
+        />
+      )}
+      {usableFallback(base, pick.fallback) && <Link to={filterHref(base, pick.fallback)}>{t('statsPeople.openRoster')}</Link>}
+    </Drawer>
   );
 }
 
 export default function StructurePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const codes = useCodes();
   const org = useOrgTree();
   const [sp, setSp] = useSearchParams();
@@ -45,7 +146,9 @@ export default function StructurePage() {
   const from = sp.get('from') ?? undefined;
   const to = sp.get('to') ?? undefined;
   const query = useMemo(() => ({ ...base, from, to }), [base, from, to]);
-  const res = useQuery({ queryKey: ['structure', query], queryFn: () => api.structure(query), placeholderData: keepPreviousData });
+  // figures only: the people behind a number are asked for on click (useDrill)
+  const res = useQuery({ queryKey: ['structure', query], queryFn: () => structureFigures(query), placeholderData: keepPreviousData });
+  const drill = useDrill(query, base);
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(sp);
@@ -58,8 +161,8 @@ export default function StructurePage() {
   const trendYears = [5, 4, 3, 2, 1].map((n) => asOfYear - n);
   const trend = useQueries({
     queries: trendYears.map((y) => {
-      const q = { ...base, asOf: `${y}-12-31`, withIds: false };
-      return { queryKey: ['structure', q], queryFn: () => api.structure(q), staleTime: 5 * 60_000 };
+      const q = { ...base, asOf: `${y}-12-31` };
+      return { queryKey: ['structure', q], queryFn: () => structureFigures(q), staleTime: 5 * 60_000 };
     }),
   });
 
@@ -73,9 +176,10 @@ export default function StructurePage() {
     { label: t('stats.periodPresets.last3'), value: [dayjs(s.asOf).subtract(2, 'year').startOf('year'), dayjs(s.asOf)] },
     { label: t('stats.periodPresets.last5'), value: [dayjs(s.asOf).subtract(4, 'year').startOf('year'), dayjs(s.asOf)] },
   ];
-  const go = (ids: number[], fallback?: Record<string, string | number | boolean> | null) => navigate(peopleHref(ids, base, fallback));
+  const bar = (dimension: string) => (b: Bucket) => drill.open({ sel: { dimension, bucket: b.key }, count: b.count, fallback: bucketFallback(dimension, b.key, b.label) });
 
   return (
+    <DrillContext.Provider value={drill.open}>
     <div data-testid="stats-page">
       <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'baseline' }}>
         <h1 className="page-title">{t('stats.title')}</h1>
@@ -132,7 +236,7 @@ export default function StructurePage() {
       </Card>
 
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('stats.clickHint')}</Typography.Paragraph>
-      <Summary s={s} base={base} />
+      <Summary s={s} />
 
       <Card size="small" title={t('stats.sentences')} style={{ marginBottom: 12 }} data-testid="stats-sentences">
         <ul className="sentences">
@@ -143,22 +247,22 @@ export default function StructurePage() {
       <Row gutter={12}>
         <Col span={12}>
           <Card size="small" title={t('stats.pyramid')} style={{ marginBottom: 12 }}>
-            <Pyramid s={s} onPick={go} />
+            <Pyramid s={s} onPick={drill.open} />
           </Card>
         </Col>
         <Col span={12}>
           <Card size="small" title={t('stats.generation')} style={{ marginBottom: 12 }}>
-            <Bars d={s.dimensions.generation} testId="chart-generation" onPick={(b) => go(b.ids, null)} />
+            <Bars d={s.dimensions.generation} testId="chart-generation" onPick={bar('generation')} />
           </Card>
         </Col>
         <Col span={12}>
           <Card size="small" title={t('stats.education')} style={{ marginBottom: 12 }}>
-            <Bars d={s.dimensions.highestEducation} testId="chart-education" onPick={(b) => go(b.ids, null)} />
+            <Bars d={s.dimensions.highestEducation} testId="chart-education" onPick={bar('highestEducation')} />
           </Card>
         </Col>
         <Col span={12}>
           <Card size="small" title={t('stats.specialty')} style={{ marginBottom: 12 }}>
-            <Bars d={s.dimensions.specialty} testId="chart-specialty" horizontal onPick={(b) => go(b.ids, null)} />
+            <Bars d={s.dimensions.specialty} testId="chart-specialty" horizontal onPick={bar('specialty')} />
           </Card>
         </Col>
       </Row>
@@ -166,7 +270,7 @@ export default function StructurePage() {
       <Row gutter={12}>
         <Col span={12}>
           <Card size="small" title={t('stats.youngTitle')} style={{ marginBottom: 12 }} data-testid="stats-young">
-            <YoungTable rows={[...s.young.byLevel, ...s.young.byTier.map((r) => ({ ...r, key: `tier-${r.key}` }))]} base={base} />
+            <YoungTable rows={[...s.young.byLevel.map((r) => ({ ...r, dimension: 'youngByLevel' as const })), ...s.young.byTier.map((r) => ({ ...r, dimension: 'youngByTier' as const }))]} />
           </Card>
         </Col>
         <Col span={12}>
@@ -176,24 +280,24 @@ export default function StructurePage() {
             ) : (
               <p className="doc-sentence" data-testid="promotion-sentence">
                 {t('stats.promotionSentence', { from: period.from, to: period.to, age: period.youngThreshold })}
-                <Num ids={period.youngIds} base={base} testId="promotion-young">{period.young}</Num>
+                <Num sel={{ dimension: 'promotionsYoung' }} count={period.young} testId="promotion-young">{period.young}</Num>
                 {t('stats.promotionMid', { share: pct(period.youngShare) })}
-                <Num ids={period.ids} base={base} testId="promotion-total">{period.total}</Num>
+                <Num sel={{ dimension: 'promotions' }} count={period.total} testId="promotion-total">{period.total}</Num>
                 {t('stats.promotionEnd')}
               </p>
             )}
-            <BucketTable buckets={period.byLevel} base={base} label={t('stats.level')} testId="promotion-levels" />
+            <BucketTable buckets={period.byLevel} dimension="promotionsByLevel" label={t('stats.level')} testId="promotion-levels" />
           </Card>
           <Card size="small" title={t('stats.intake')} style={{ marginBottom: 12 }} data-testid="stats-intake">
             {s.intake.total > 0 && (
               <p className="doc-sentence">
-                {s.intake.from} – {s.intake.to}：<Num ids={s.intake.ids} base={base}>{s.intake.total}</Num>
+                {s.intake.from} – {s.intake.to}：<Num sel={{ dimension: 'intake' }} count={s.intake.total} testId="intake-total">{s.intake.total}</Num>
                 {t('common.persons')}；
                 {t('stats.intakeYoung', { age: s.intake.youngUnderAge, n: s.intake.young, share: pct(s.intake.youngShare), target: pct(s.intake.minYoungShare) })}{' '}
                 <Tag color={s.intake.meetsTarget ? 'green' : 'red'}>{s.intake.meetsTarget ? t('stats.meets') : t('stats.notMeets')}</Tag>
               </p>
             )}
-            <BucketTable buckets={s.intake.byChannel} base={base} label={t('stats.channel')} testId="intake-channels" />
+            <BucketTable buckets={s.intake.byChannel} dimension="intakeByChannel" label={t('stats.channel')} testId="intake-channels" />
           </Card>
         </Col>
       </Row>
@@ -207,25 +311,26 @@ export default function StructurePage() {
       <div className="dimension-grid">
         {DIMENSION_ORDER.filter((k) => s.dimensions[k]).map((k) => (
           <Card key={k} size="small" title={s.dimensions[k].title} data-testid="stats-dimension" data-key={k}>
-            <BucketTable buckets={s.dimensions[k].buckets} base={base} dimension={k} label={t('stats.category')} />
+            <BucketTable buckets={s.dimensions[k].buckets} dimension={k} label={t('stats.category')} />
           </Card>
         ))}
       </div>
+      {drill.drawer && <PeopleDrawer key={JSON.stringify(drill.drawer)} pick={drill.drawer} query={query} base={base} onClose={drill.close} />}
     </div>
+    </DrillContext.Provider>
   );
 }
 
-function Summary({ s, base }: { s: StructureStats; base: Record<string, string> }) {
+function Summary({ s }: { s: StructureStats }) {
   const { t } = useTranslation();
-  const byKey = (dim: string, key: string) => s.dimensions[dim]?.buckets.find((b) => b.key === key)?.ids ?? [];
   const share = (v: number) => `${t('stats.share')} ${pct(v)}`;
   const items: { title: string; value: React.ReactNode; sub?: string; testId: string }[] = [
-    { title: t('stats.total'), value: <Num ids={s.ids} base={base} fallback={{}} testId="stats-total">{s.total}</Num>, testId: 'summary-total' },
+    { title: t('stats.total'), value: <Num sel={{ dimension: 'total' }} count={s.total} fallback={{}} testId="stats-total">{s.total}</Num>, testId: 'summary-total' },
     { title: t('stats.meanAge'), value: s.summary.meanAge == null ? '—' : s.summary.meanAge.toFixed(1), sub: s.summary.minAge != null ? `${s.summary.minAge}–${s.summary.maxAge}${t('common.yearsOld')}` : undefined, testId: 'summary-mean-age' },
-    { title: t('stats.young'), value: <Num ids={s.young.ids} base={base} fallback={{ young: true }} testId="stats-young-count">{s.summary.young}</Num>, sub: share(s.summary.youngShare), testId: 'summary-young' },
-    { title: t('stats.women'), value: <Num ids={byKey('sex', '2')} base={base} fallback={{ sex: '2' }}>{s.summary.women}</Num>, sub: share(s.summary.womenShare), testId: 'summary-women' },
-    { title: t('stats.minority'), value: <Num ids={byKey('minority', 'minority')} base={base}>{s.summary.minority}</Num>, sub: share(s.summary.minorityShare), testId: 'summary-minority' },
-    { title: t('stats.nonParty'), value: <Num ids={byKey('party', 'nonParty')} base={base} fallback={{ nonParty: true }}>{s.summary.nonParty}</Num>, sub: share(s.summary.nonPartyShare), testId: 'summary-non-party' },
+    { title: t('stats.young'), value: <Num sel={{ dimension: 'young' }} count={s.summary.young} fallback={{ young: true }} testId="stats-young-count">{s.summary.young}</Num>, sub: share(s.summary.youngShare), testId: 'summary-young' },
+    { title: t('stats.women'), value: <Num sel={{ dimension: 'sex', bucket: '2' }} count={s.summary.women} fallback={{ sex: '2' }}>{s.summary.women}</Num>, sub: share(s.summary.womenShare), testId: 'summary-women' },
+    { title: t('stats.minority'), value: <Num sel={{ dimension: 'minority', bucket: 'minority' }} count={s.summary.minority}>{s.summary.minority}</Num>, sub: share(s.summary.minorityShare), testId: 'summary-minority' },
+    { title: t('stats.nonParty'), value: <Num sel={{ dimension: 'party', bucket: 'nonParty' }} count={s.summary.nonParty} fallback={{ nonParty: true }}>{s.summary.nonParty}</Num>, sub: share(s.summary.nonPartyShare), testId: 'summary-non-party' },
   ];
   return (
     <Row gutter={12} style={{ marginBottom: 12 }}>
@@ -242,7 +347,8 @@ function Summary({ s, base }: { s: StructureStats; base: Record<string, string> 
   );
 }
 
-function BucketTable({ buckets, base, dimension, label, testId }: { buckets: Bucket[]; base: Record<string, string>; dimension?: string; label: string; testId?: string }) {
+/** the buckets of a dimension or of a …By… figure (promotionsByLevel, intakeByChannel); each count opens its people */
+function BucketTable({ buckets, dimension, label, testId }: { buckets: Bucket[]; dimension: string; label: string; testId?: string }) {
   const { t } = useTranslation();
   return (
     <Table<Bucket>
@@ -255,7 +361,7 @@ function BucketTable({ buckets, base, dimension, label, testId }: { buckets: Buc
         { title: label, dataIndex: 'label' },
         {
           title: t('stats.count'), dataIndex: 'count', align: 'right', width: 90,
-          render: (n: number, b) => (n ? <Num ids={b.ids} base={base} fallback={dimension ? bucketFallback(dimension, b.key, b.label) : null}>{n}</Num> : 0),
+          render: (n: number, b) => (n ? <Num sel={{ dimension, bucket: b.key }} count={n} fallback={bucketFallback(dimension, b.key, b.label)}>{n}</Num> : 0),
         },
         { title: t('stats.share'), dataIndex: 'share', align: 'right', width: 80, render: (v: number) => pct(v) },
       ]}
@@ -263,34 +369,30 @@ function BucketTable({ buckets, base, dimension, label, testId }: { buckets: Buc
   );
 }
 
-function YoungTable({ rows, base }: { rows: YoungRow[]; base: Record<string, string> }) {
+type YoungLine = YoungRow & { dimension: 'youngByLevel' | 'youngByTier' };
+function YoungTable({ rows }: { rows: YoungLine[] }) {
   const { t } = useTranslation();
   return (
-    <Table<YoungRow>
+    <Table<YoungLine>
       size="small"
       pagination={false}
-      rowKey="key"
+      rowKey={(r) => `${r.dimension}-${r.key}`}
       dataSource={rows.filter((r) => r.total > 0)}
       columns={[
-        { title: t('stats.level'), dataIndex: 'label', render: (v: string, r) => (r.key.startsWith('tier-') ? <strong>{v}</strong> : v) },
+        { title: t('stats.level'), dataIndex: 'label', render: (v: string, r) => (r.dimension === 'youngByTier' ? <strong>{v}</strong> : v) },
         { title: t('stats.threshold'), dataIndex: 'threshold', width: 90, render: (v: number | null) => (v == null ? '—' : `≤${v}`) },
         { title: t('stats.total'), dataIndex: 'total', align: 'right', width: 80 },
-        { title: t('stats.youngCount'), dataIndex: 'count', align: 'right', width: 90, render: (n: number, r) => (n ? <Num ids={r.ids} base={base}>{n}</Num> : 0) },
+        { title: t('stats.youngCount'), dataIndex: 'count', align: 'right', width: 90, render: (n: number, r) => (n ? <Num sel={{ dimension: r.dimension, bucket: r.key }} count={n}>{n}</Num> : 0) },
         { title: t('stats.share'), dataIndex: 'share', align: 'right', width: 80, render: (v: number) => pct(v) },
       ]}
     />
   );
 }
 
-function Pyramid({ s, onPick }: { s: StructureStats; onPick: (ids: number[]) => void }) {
+/** age bands × sex (ageSex of the figures); a bar opens the band's people with the sex filter added */
+function Pyramid({ s, onPick }: { s: StructureStats; onPick: (p: Pick) => void }) {
   const { t } = useTranslation();
-  const rows = useMemo(() => {
-    const sexIds = (key: string) => new Set(s.dimensions.sex?.buckets.find((b) => b.key === key)?.ids ?? []);
-    const male = sexIds('1');
-    const female = sexIds('2');
-    const bands = s.dimensions.ageBand?.buckets.filter((b) => b.key !== '_unknown') ?? [];
-    return bands.map((b) => ({ label: b.label, m: intersect(b.ids, male), f: intersect(b.ids, female) }));
-  }, [s]);
+  const rows = useMemo(() => (s.ageSex ?? []).filter((b) => b.key !== '_unknown').map((b) => ({ key: b.key, label: b.label, m: b.male, f: b.female })), [s]);
   const option = useMemo<EChartsOption>(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${Math.abs(Number(v))}${t('common.persons')}` },
@@ -299,8 +401,8 @@ function Pyramid({ s, onPick }: { s: StructureStats; onPick: (ids: number[]) => 
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => String(Math.abs(v)) } },
       yAxis: { type: 'category', data: rows.map((r) => r.label), axisTick: { show: false } },
       series: [
-        { name: t('stats.male'), type: 'bar', stack: 'p', data: rows.map((r) => -r.m.length), itemStyle: { color: GREY }, label: { show: true, position: 'left', formatter: (p) => (Number(p.value) ? String(Math.abs(Number(p.value))) : '') } },
-        { name: t('stats.female'), type: 'bar', stack: 'p', data: rows.map((r) => r.f.length), itemStyle: { color: RED }, label: { show: true, position: 'right', formatter: (p) => (Number(p.value) ? String(p.value) : '') } },
+        { name: t('stats.male'), type: 'bar', stack: 'p', data: rows.map((r) => -r.m), itemStyle: { color: GREY }, label: { show: true, position: 'left', formatter: (p) => (Number(p.value) ? String(Math.abs(Number(p.value))) : '') } },
+        { name: t('stats.female'), type: 'bar', stack: 'p', data: rows.map((r) => r.f), itemStyle: { color: RED }, label: { show: true, position: 'right', formatter: (p) => (Number(p.value) ? String(p.value) : '') } },
       ],
     }),
     [rows, t],
@@ -313,7 +415,9 @@ function Pyramid({ s, onPick }: { s: StructureStats; onPick: (ids: number[]) => 
       label={t('stats.pyramid')}
       onClick={(p) => {
         const r = rows[p.dataIndex];
-        if (r) onPick(p.seriesIndex === 0 ? r.m : r.f);
+        if (!r) return;
+        const sex = p.seriesIndex === 0 ? '1' : '2';
+        onPick({ sel: { dimension: 'ageBand', bucket: r.key }, count: sex === '1' ? r.m : r.f, fallback: bucketFallback('ageBand', r.key, r.label), extra: { sex } });
       }}
     />
   );

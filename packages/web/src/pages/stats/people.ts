@@ -1,4 +1,7 @@
-/** Links from a statistic to the people behind it (the roster's `ids=` filter, docs/api.md). */
+/**
+ * Links from a statistic to the people behind it: the roster's `ids=` filter (the ids come from the drill-down
+ * GET /api/stats/structure/people on click) or, for long lists, the roster filter selecting the same bucket.
+ */
 
 /**
  * Above this many ids the link uses the matching roster filter when there is one: the roster URL and the
@@ -6,29 +9,31 @@
  */
 export const MAX_LINK_IDS = 1500;
 
+/** whether `fallback` selects the bucket within the statistic's own filters (it must not replace one of them) */
+export function usableFallback(base: Record<string, string>, fallback?: Record<string, string | number | boolean> | null): fallback is Record<string, string | number | boolean> {
+  return !!fallback && !Object.keys(fallback).some((k) => k in base || (k.startsWith('age') && ('ageMin' in base || 'ageMax' in base)));
+}
+
+/** the roster URL of the statistic's own filters plus the bucket's roster filter */
+export function filterHref(base: Record<string, string>, fallback: Record<string, string | number | boolean>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(base)) sp.set(k, v);
+  for (const [k, v] of Object.entries(fallback)) sp.set(k, String(v));
+  return `/cadres?${sp.toString()}`;
+}
+
 /**
  * The roster URL listing exactly `ids`; for long lists, `base` (the statistic's own roster filters) plus
  * `fallback` (the filter that selects the same bucket) when one exists.
  */
 export function peopleHref(ids: readonly number[], base: Record<string, string>, fallback?: Record<string, string | number | boolean> | null): string {
+  if (ids.length > MAX_LINK_IDS && usableFallback(base, fallback)) return filterHref(base, fallback);
   const sp = new URLSearchParams();
-  // a fallback that would replace one of the statistic's own filters would list other people: not used
-  const usable = fallback && !Object.keys(fallback).some((k) => k in base || (k.startsWith('age') && ('ageMin' in base || 'ageMax' in base)));
-  if (ids.length > MAX_LINK_IDS && usable) {
-    for (const [k, v] of Object.entries(base)) sp.set(k, v);
-    for (const [k, v] of Object.entries(fallback)) sp.set(k, String(v));
-  } else {
-    sp.set('ids', ids.length ? ids.join(',') : '0');
-    // ids are the population already; keep what changes who is listed or how ages are shown
-    if (base.status) sp.set('status', base.status);
-    if (base.asOf) sp.set('asOf', base.asOf);
-  }
+  sp.set('ids', ids.length ? ids.join(',') : '0');
+  // ids are the population already; keep what changes who is listed or how ages are shown
+  if (base.status) sp.set('status', base.status);
+  if (base.asOf) sp.set('asOf', base.asOf);
   return `/cadres?${sp.toString()}`;
-}
-
-/** ids in both lists (the age pyramid: an age band × a sex) */
-export function intersect(a: readonly number[], b: ReadonlySet<number>): number[] {
-  return a.filter((x) => b.has(x));
 }
 
 /** Age-band label → roster age filter ("30岁及以下", "31-35岁", "56岁及以上"). */
@@ -58,6 +63,8 @@ export function bucketFallback(dimension: string, key: string, label: string): R
       return { postLevel: key };
     case 'rank':
       return { rank: key };
+    case 'specialty':
+      return { specialty: key };
     case 'ageBand':
       return ageBandFilter(label);
     default:
