@@ -278,7 +278,11 @@ export const rankHistory = pgTable(
     endDate: date('end_date'),
     docNo: text('doc_no'),
   },
-  (t) => [index('rank_history_cadre_idx').on(t.cadreId)],
+  (t) => [
+    index('rank_history_cadre_idx').on(t.cadreId, t.kind, t.startDate),
+    // promotions in a period (structure statistics, pipeline): kind = 'post_level' and start_date between …
+    index('rank_history_kind_date_idx').on(t.kind, t.startDate),
+  ],
 );
 
 /** 年度考核 (quarter null) and quarterly 星级 assessments */
