@@ -20,6 +20,7 @@ import type {
   TeamsAnalysis,
   User,
 } from './types';
+import { takeEarly } from './early';
 
 export interface ApiIssue {
   path: string;
@@ -79,13 +80,23 @@ export async function request<T>(method: string, url: string, body?: unknown): P
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
   }
-  let res: Response;
-  try {
-    res = await fetch(url, init);
-  } catch (e) {
-    throw new ApiError(0, { error: 'network', message: '网络连接失败', messageEn: 'Network error' });
+  // a GET the page started before the app loaded (index.html, early.ts); on a network failure ask again
+  const early = method === 'GET' && body === undefined ? await takeEarly(url)?.catch(() => undefined) : undefined;
+  let res: { ok: boolean; status: number };
+  let text: string;
+  if (early) {
+    res = { ok: early.status >= 200 && early.status < 300, status: early.status };
+    text = early.text;
+  } else {
+    let r: Response;
+    try {
+      r = await fetch(url, init);
+    } catch (e) {
+      throw new ApiError(0, { error: 'network', message: '网络连接失败', messageEn: 'Network error' });
+    }
+    res = r;
+    text = await r.text();
   }
-  const text = await res.text();
   let data: unknown = undefined;
   if (text) {
     try {

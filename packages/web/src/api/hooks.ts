@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { api, ApiError, itemsOf } from './client';
-import type { CodeItem, OrgUnit } from './types';
+import { peekEarly } from './early';
+import type { CodeItem, CodesResponse, MeResponse, OrgUnit } from './types';
 
 const STALE_REF = 10 * 60_000;
 
@@ -9,21 +10,24 @@ export function useMe() {
   return useQuery({
     queryKey: ['me'],
     queryFn: api.me,
+    // answered already by the start-up request (early.ts): the shell renders at once, without a spinner pass
+    initialData: () => peekEarly<MeResponse>('/api/auth/me'),
     retry: (n, e) => !(e instanceof ApiError && (e.status === 401 || e.status === 403)) && n < 2,
     staleTime: 5 * 60_000,
   });
 }
 
 export function useCodesQuery() {
-  return useQuery({ queryKey: ['codes'], queryFn: api.codes, staleTime: STALE_REF });
+  return useQuery({ queryKey: ['codes'], queryFn: api.codes, staleTime: STALE_REF, initialData: () => peekEarly<CodesResponse>('/api/codes') });
 }
 
 export function useRules() {
   return useQuery({ queryKey: ['rules'], queryFn: api.rules, staleTime: STALE_REF });
 }
 
-export function useOrgUnits() {
-  return useQuery({ queryKey: ['org-units'], queryFn: async () => (await api.orgUnits()).items, staleTime: STALE_REF });
+/** `enabled: false` = not (yet) needed: nothing is requested until it turns true */
+export function useOrgUnits(opts: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: ['org-units'], queryFn: async () => (await api.orgUnits()).items, staleTime: STALE_REF, enabled: opts.enabled ?? true });
 }
 
 /**
@@ -116,8 +120,8 @@ export function buildOrgTree(units: OrgUnit[]): OrgTreeNode[] {
   return roots;
 }
 
-export function useOrgTree() {
-  const q = useOrgUnits();
+export function useOrgTree(opts: { enabled?: boolean } = {}) {
+  const q = useOrgUnits(opts);
   const tree = useMemo(() => buildOrgTree(q.data ?? []), [q.data]);
   const byId = useMemo(() => new Map((q.data ?? []).map((u) => [u.id, u])), [q.data]);
   return { ...q, tree, byId };

@@ -16,12 +16,14 @@ import {
   Row,
   Select,
   Space,
+  Spin,
   Table,
   Tag,
   Tooltip,
   TreeSelect,
   Typography,
   type TableProps,
+  type TreeSelectProps,
 } from 'antd';
 import {
   DeleteOutlined,
@@ -56,6 +58,8 @@ const SORTABLE: Partial<Record<ColumnKey, string>> = {
 };
 const TEXT_KEYS = new Set(['q', 'specialty', 'tag', 'ageMin', 'ageMax']);
 const STATUS_DEFAULT = ['在职', '退休', '调出', '去世'];
+/** a roster page fetched this recently is shown without asking again (mount, back/forward) */
+const ROSTER_STALE_MS = 30_000;
 
 function loadColumns(): ColumnKey[] {
   try {
@@ -70,11 +74,96 @@ function loadColumns(): ColumnKey[] {
   return DEFAULT_COLUMNS;
 }
 
+/**
+ * 单位 filter. The org tree (≈ 5,000 units in a district of 100,000 cadres) is loaded only when the user
+ * reaches for the select (hover, focus, open) or when a unit is already chosen (its name must show) —
+ * not for the first roster page.
+ */
+function OrgFilter(props: Omit<TreeSelectProps<number>, 'treeData'> & { 'data-testid'?: string }) {
+  const [wanted, setWanted] = useState(false);
+  const org = useOrgTree({ enabled: wanted || props.value != null });
+  const want = () => setWanted(true);
+  return (
+    <TreeSelect<number>
+      allowClear
+      showSearch
+      treeNodeFilterProp="title"
+      treeDefaultExpandAll={false}
+      popupMatchSelectWidth={400}
+      {...props}
+      treeData={org.tree}
+      loading={org.isFetching}
+      notFoundContent={org.isPending && org.fetchStatus === 'fetching' ? <Spin size="small" /> : undefined}
+      onMouseEnter={(e) => {
+        want();
+        props.onMouseEnter?.(e);
+      }}
+      onFocus={(e) => {
+        want();
+        props.onFocus?.(e);
+      }}
+      onOpenChange={(open) => {
+        if (open) want();
+        props.onOpenChange?.(open);
+      }}
+    />
+  );
+}
+
+/** 常用查询 (saved filter presets): loaded when the user reaches for the menu, not with the first page */
+function PresetMenu({ onApply }: { onApply: (filter: Record<string, unknown>) => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [wanted, setWanted] = useState(false);
+  const presets = useQuery({ queryKey: ['saved-filters'], queryFn: async () => itemsOf(await api.savedFilters()), enabled: wanted });
+  const deletePreset = useMutation({
+    mutationFn: (id: number) => api.deleteFilter(id),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['saved-filters'] }),
+  });
+  const want = () => setWanted(true);
+  return (
+    <Dropdown
+      trigger={['click']}
+      onOpenChange={(open) => open && want()}
+      menu={{
+        items: presets.data?.length
+          ? presets.data.map((p) => ({
+              key: String(p.id),
+              label: (
+                <Space style={{ justifyContent: 'space-between', width: '100%', minWidth: 200 }} data-testid="preset-item">
+                  <span>{p.name}</span>
+                  <Tooltip title={t('roster.deletePreset')}>
+                    <DeleteOutlined
+                      aria-label={t('roster.deletePreset')}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        deletePreset.mutate(p.id);
+                      }}
+                    />
+                  </Tooltip>
+                </Space>
+              ),
+            }))
+          : presets.isPending
+            ? [{ key: 'loading', disabled: true, label: <Spin size="small" /> }]
+            : [{ key: 'none', disabled: true, label: t('roster.noPresets') }],
+        onClick: ({ key }) => {
+          const p = presets.data?.find((x) => String(x.id) === key);
+          if (p) onApply(p.filter ?? {});
+        },
+      }}
+    >
+      <Button icon={<FilterOutlined />} onMouseEnter={want} onFocus={want} data-testid="preset-menu">
+        {t('roster.presets')} <DownOutlined />
+      </Button>
+    </Dropdown>
+  );
+}
+
 export default function RosterPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const codes = useCodes();
-  const org = useOrgTree();
   const qc = useQueryClient();
   const [sp, setSp] = useSearchParams();
   const [form] = Form.useForm<FilterValues>();
@@ -112,9 +201,11 @@ export default function RosterPage() {
     queryKey: ['roster', apiQuery],
     queryFn: () => api.roster(apiQuery),
     placeholderData: keepPreviousData,
+    // the first page is usually prefetched at start-up (App, early.ts): do not ask for it again on mount;
+    // edits elsewhere invalidate ['roster']
+    staleTime: ROSTER_STALE_MS,
   });
 
-  const presets = useQuery({ queryKey: ['saved-filters'], queryFn: async () => itemsOf(await api.savedFilters()) });
   const savePreset = useMutation({
     mutationFn: (name: string) => api.saveFilter(name, { ...filterRecord, ...(sort ? { sort } : {}) }),
     onSuccess: () => {
@@ -124,10 +215,6 @@ export default function RosterPage() {
       void qc.invalidateQueries({ queryKey: ['saved-filters'] });
     },
     onError: (e) => void message.error(String((e as Error).message)),
-  });
-  const deletePreset = useMutation({
-    mutationFn: (id: number) => api.deleteFilter(id),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['saved-filters'] }),
   });
 
   /** write filters (and optionally paging/sort) to the URL */
@@ -168,59 +255,63 @@ export default function RosterPage() {
     setSp(next);
   };
 
-  const sortOrderOf = (key: ColumnKey): 'ascend' | 'descend' | null => {
-    const k = SORTABLE[key];
-    if (!k) return null;
-    if (sort === k) return 'ascend';
-    if (sort === `-${k}`) return 'descend';
-    return null;
-  };
+  // built once per (language, code lists, visible columns, sort): other re-renders of the page (selection,
+  // filter typing) hand the table the same columns
+  const tableColumns = useMemo(() => {
+    const sortOrderOf = (key: ColumnKey): 'ascend' | 'descend' | null => {
+      const k = SORTABLE[key];
+      if (!k) return null;
+      if (sort === k) return 'ascend';
+      if (sort === `-${k}`) return 'descend';
+      return null;
+    };
 
-  const allColumns: Record<ColumnKey, NonNullable<TableProps<RosterRow>['columns']>[number]> = {
-    name: {
-      title: t('field.name'), dataIndex: 'name', width: 110, fixed: 'left',
-      render: (v: string, r) => <Link to={`/cadres/${r.id}`} data-testid="roster-name-link">{v}</Link>,
-    },
-    sex: { title: t('field.sex'), dataIndex: 'sex', width: 60, render: (v: string) => codes.name('sex', v) },
-    ethnicity: { title: t('field.ethnicity'), dataIndex: 'ethnicity', width: 80, render: (v: string) => codes.name('ethnicity', v) },
-    birthDate: { title: t('field.birthDate'), dataIndex: 'birthDate', width: 100, render: (v: string) => v?.slice(0, 7).replace('-', '.') },
-    age: { title: t('field.age'), dataIndex: 'age', width: 60 },
-    politicalStatus: { title: t('field.politicalStatus'), dataIndex: 'politicalStatus', width: 100, render: (v: string) => codes.name('political', v) },
-    highestEducation: { title: t('field.highestEducation'), dataIndex: 'highestEducation', width: 110, ellipsis: true, render: (v: string) => codes.name('education', v) },
-    specialtyCategory: { title: t('field.specialtyCategory'), dataIndex: 'specialtyCategory', width: 100, render: (v: string) => codes.name('specialty', v) },
-    orgName: { title: t('field.orgName'), dataIndex: 'orgName', width: 180, ellipsis: true },
-    currentPostTitle: { title: t('field.currentPostTitle'), dataIndex: 'currentPostTitle', width: 200, ellipsis: true },
-    postLevel: { title: t('field.postLevel'), dataIndex: 'postLevel', width: 100, render: (v: string) => codes.name('postLevel', v) },
-    rank: { title: t('field.rank'), dataIndex: 'rank', width: 110, render: (v: string) => codes.name('rank', v) },
-    postStartDate: { title: t('field.postStartDate'), dataIndex: 'postStartDate', width: 110, render: (v: string | null) => v?.slice(0, 7).replace('-', '.') },
-    yearsInPost: { title: t('field.yearsInPost'), dataIndex: 'yearsInPost', width: 90, render: (v: number | null) => (v == null ? '' : Math.floor(v * 10) / 10) },
-    tags: {
-      title: t('field.tags'), dataIndex: 'tags', width: 220,
-      // one line per row (keeps rows the same height): young flag, style, first tag, then "+N" with the rest in a tooltip
-      render: (_: unknown, r) => {
-        const tags = r.tags ?? [];
-        return (
-          <span style={{ whiteSpace: 'nowrap' }}>
-            {r.isYoung && <Tag color="red">{t('roster.young_tag')}</Tag>}
-            {r.style && <Tag color={r.style === 'tiger' ? 'volcano' : 'default'}>{t(`style.${r.style}`, { defaultValue: codes.name('style', r.style) })}</Tag>}
-            {tags.slice(0, 1).map((tag) => <Tag key={tag}>{tag}</Tag>)}
-            {tags.length > 1 && (
-              <Tooltip title={tags.slice(1).join('、')}>
-                <Tag>+{tags.length - 1}</Tag>
-              </Tooltip>
-            )}
-          </span>
-        );
+    const allColumns: Record<ColumnKey, NonNullable<TableProps<RosterRow>['columns']>[number]> = {
+      name: {
+        title: t('field.name'), dataIndex: 'name', width: 110, fixed: 'left',
+        render: (v: string, r) => <Link to={`/cadres/${r.id}`} data-testid="roster-name-link">{v}</Link>,
       },
-    },
-  };
-  const tableColumns = ALL_COLUMNS.filter((c) => columns.includes(c)).map((c) => ({
-    ...allColumns[c],
-    key: c,
-    sorter: SORTABLE[c] ? true : undefined,
-    sortOrder: SORTABLE[c] ? sortOrderOf(c) : undefined,
-    sortDirections: ['ascend', 'descend'] as ('ascend' | 'descend')[],
-  }));
+      sex: { title: t('field.sex'), dataIndex: 'sex', width: 60, render: (v: string) => codes.name('sex', v) },
+      ethnicity: { title: t('field.ethnicity'), dataIndex: 'ethnicity', width: 80, render: (v: string) => codes.name('ethnicity', v) },
+      birthDate: { title: t('field.birthDate'), dataIndex: 'birthDate', width: 100, render: (v: string) => v?.slice(0, 7).replace('-', '.') },
+      age: { title: t('field.age'), dataIndex: 'age', width: 60 },
+      politicalStatus: { title: t('field.politicalStatus'), dataIndex: 'politicalStatus', width: 100, render: (v: string) => codes.name('political', v) },
+      highestEducation: { title: t('field.highestEducation'), dataIndex: 'highestEducation', width: 110, ellipsis: true, render: (v: string) => codes.name('education', v) },
+      specialtyCategory: { title: t('field.specialtyCategory'), dataIndex: 'specialtyCategory', width: 100, render: (v: string) => codes.name('specialty', v) },
+      orgName: { title: t('field.orgName'), dataIndex: 'orgName', width: 180, ellipsis: true },
+      currentPostTitle: { title: t('field.currentPostTitle'), dataIndex: 'currentPostTitle', width: 200, ellipsis: true },
+      postLevel: { title: t('field.postLevel'), dataIndex: 'postLevel', width: 100, render: (v: string) => codes.name('postLevel', v) },
+      rank: { title: t('field.rank'), dataIndex: 'rank', width: 110, render: (v: string) => codes.name('rank', v) },
+      postStartDate: { title: t('field.postStartDate'), dataIndex: 'postStartDate', width: 110, render: (v: string | null) => v?.slice(0, 7).replace('-', '.') },
+      yearsInPost: { title: t('field.yearsInPost'), dataIndex: 'yearsInPost', width: 90, render: (v: number | null) => (v == null ? '' : Math.floor(v * 10) / 10) },
+      tags: {
+        title: t('field.tags'), dataIndex: 'tags', width: 220,
+        // one line per row (keeps rows the same height): young flag, style, first tag, then "+N" with the rest in a tooltip
+        render: (_: unknown, r) => {
+          const tags = r.tags ?? [];
+          return (
+            <span style={{ whiteSpace: 'nowrap' }}>
+              {r.isYoung && <Tag color="red">{t('roster.young_tag')}</Tag>}
+              {r.style && <Tag color={r.style === 'tiger' ? 'volcano' : 'default'}>{t(`style.${r.style}`, { defaultValue: codes.name('style', r.style) })}</Tag>}
+              {tags.slice(0, 1).map((tag) => <Tag key={tag}>{tag}</Tag>)}
+              {tags.length > 1 && (
+                <Tooltip title={tags.slice(1).join('、')}>
+                  <Tag>+{tags.length - 1}</Tag>
+                </Tooltip>
+              )}
+            </span>
+          );
+        },
+      },
+    };
+    return ALL_COLUMNS.filter((c) => columns.includes(c)).map((c) => ({
+      ...allColumns[c],
+      key: c,
+      sorter: SORTABLE[c] ? true : undefined,
+      sortOrder: SORTABLE[c] ? sortOrderOf(c) : undefined,
+      sortDirections: ['ascend', 'descend'] as ('ascend' | 'descend')[],
+    }));
+  }, [t, codes, columns, sort]);
 
   const setCols = (cols: ColumnKey[]) => {
     const next = cols.length ? cols : ['name' as ColumnKey];
@@ -250,16 +341,7 @@ export default function RosterPage() {
             </Col>
             <Col span={6}>
               <Form.Item name="orgId" label={t('roster.unit')}>
-                <TreeSelect
-                  allowClear
-                  showSearch
-                  treeData={org.tree}
-                  treeNodeFilterProp="title"
-                  treeDefaultExpandAll={false}
-                  popupMatchSelectWidth={400}
-                  placeholder={t('roster.unit')}
-                  data-testid="filter-org"
-                />
+                <OrgFilter placeholder={t('roster.unit')} data-testid="filter-org" />
               </Form.Item>
             </Col>
             <Col span={4}>
@@ -355,38 +437,7 @@ export default function RosterPage() {
         </Form>
         <Space wrap>
           <Button onClick={() => setSp(new URLSearchParams())} data-testid="filter-reset">{t('common.reset')}</Button>
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: presets.data?.length
-                ? presets.data.map((p) => ({
-                    key: String(p.id),
-                    label: (
-                      <Space style={{ justifyContent: 'space-between', width: '100%', minWidth: 200 }} data-testid="preset-item">
-                        <span>{p.name}</span>
-                        <Tooltip title={t('roster.deletePreset')}>
-                          <DeleteOutlined
-                            aria-label={t('roster.deletePreset')}
-                            onClick={(e) => {
-                              e.stopPropagation();
-                              deletePreset.mutate(p.id);
-                            }}
-                          />
-                        </Tooltip>
-                      </Space>
-                    ),
-                  }))
-                : [{ key: 'none', disabled: true, label: t('roster.noPresets') }],
-              onClick: ({ key }) => {
-                const p = presets.data?.find((x) => String(x.id) === key);
-                if (p) setSp(new URLSearchParams(Object.entries(p.filter ?? {}).map(([k, v]) => [k, String(v)])));
-              },
-            }}
-          >
-            <Button icon={<FilterOutlined />} data-testid="preset-menu">
-              {t('roster.presets')} <DownOutlined />
-            </Button>
-          </Dropdown>
+          <PresetMenu onApply={(filter) => setSp(new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)])))} />
           <Button icon={<SaveOutlined />} onClick={() => setPresetOpen(true)} data-testid="preset-save">{t('roster.savePreset')}</Button>
           {filters.retiringWithinYears != null && (
             <Tag

@@ -4,8 +4,8 @@ import { CODE_SETS, retirementDate, todayISO, youngThreshold, type RulesConfig }
 import type { Db } from '../../db/client';
 import { cadre, orgUnit } from '../../db/schema';
 import type { CurrentUser } from '../../auth/roles';
-import { orgScopeCondition } from '../../auth/policy';
-import type { RosterQuery } from './schema';
+import { orgScopeCondition, orgUnitScopeCondition } from '../../auth/policy';
+import { RosterQuery } from './schema';
 import { presentCadre } from './service';
 
 const CPC_CODES = ['01', '02'];
@@ -132,17 +132,84 @@ const ROSTER_COLUMNS = {
   version: cadre.version,
 };
 
-export async function searchRoster(db: Db, user: CurrentUser, q: RosterQuery, rules: RulesConfig, opts: { count?: boolean; limit?: number } = {}) {
+/** the status the roster shows when none is asked for (在职) */
+const DEFAULT_STATUS = RosterQuery.shape.status.parse(undefined);
+/** query keys that do not narrow the registry beyond the default view */
+const BROAD_KEYS = new Set<string>(['status', 'sort', 'page', 'pageSize', 'asOf']);
+/** the unit walk pays off for the first pages only; deeper pages would visit most cadres one unit at a time */
+const UNIT_WALK_MAX_ROWS = 1000;
+
+/**
+ * Whether a page is the default view — 单位 order (the default sort), in-post cadres, no other filter,
+ * one of the first pages: the page every user sees first.
+ */
+export function isDefaultView(q: RosterQuery, limit: number, offset: number): boolean {
+  return (
+    q.sort === 'orgName' &&
+    q.status === DEFAULT_STATUS &&
+    limit + offset <= UNIT_WALK_MAX_ROWS &&
+    Object.entries(q).every(([k, v]) => BROAD_KEYS.has(k) || v === undefined)
+  );
+}
+
+/**
+ * Ids of a page of the default view in 单位 order, by walking the units.
+ *
+ * The join + ORDER BY org_unit.sort … sorts every cadre in scope (≈ 100 ms at 100,000 cadres on PGlite,
+ * where a query blocks the server's event loop). Here the units are taken in (sort, id) order and each
+ * unit's cadres by cadre_org_idx, sorted within the unit, until the page is full (a few ms). The rows and
+ * their order are those of `orderBy('orgName')`: the same conditions on the same cadres, the same sort keys
+ * in the same order (cadre.id last, so the order is total), and cadres without a unit last, as the left
+ * join's NULL org_unit.sort sorts last (registry tests compare both plans).
+ */
+async function defaultViewIds(db: Db, user: CurrentUser, where: SQL | undefined, limit: number, offset: number): Promise<number[]> {
+  const cond = where ?? sql`true`;
+  const n = limit + offset;
+  const res = (await db.execute(sql`
+    select id from (
+      (select c.id, u.sort as unit_sort, u.id as unit_id, c.post_level, c.post_start_date
+         from (select ${orgUnit.id} as id, ${orgUnit.sort} as sort from ${orgUnit} where ${orgUnitScopeCondition(user) ?? sql`true`}
+               order by ${orgUnit.sort} asc, ${orgUnit.id} asc) u
+         cross join lateral (
+           select ${cadre.id} as id, ${cadre.postLevel} as post_level, ${cadre.postStartDate} as post_start_date
+             from ${cadre} where ${cadre.currentOrgId} = u.id and ${cond}
+            order by ${cadre.postLevel} asc, ${cadre.postStartDate} asc, ${cadre.id} asc) c
+        order by u.sort asc, u.id asc, c.post_level asc, c.post_start_date asc, c.id asc
+        limit ${n})
+      union all
+      (select ${cadre.id} as id, null::integer, null::integer, ${cadre.postLevel}, ${cadre.postStartDate}
+         from ${cadre} where ${cadre.currentOrgId} is null and ${cond}
+        order by ${cadre.postLevel} asc, ${cadre.postStartDate} asc, ${cadre.id} asc
+        limit ${n})
+    ) page
+    order by unit_sort asc, unit_id asc, post_level asc, post_start_date asc, id asc
+    limit ${limit} offset ${offset}`)) as unknown as { rows: { id: number | string }[] };
+  return res.rows.map((r) => Number(r.id));
+}
+
+export async function searchRoster(
+  db: Db,
+  user: CurrentUser,
+  q: RosterQuery,
+  rules: RulesConfig,
+  opts: { count?: boolean; limit?: number; /** only for tests: always the plain join + sort */ plainPlan?: boolean } = {},
+) {
   const where = rosterConditions(user, q, rules);
   const limit = opts.limit ?? q.pageSize;
-  const rowsP = db
-    .select(ROSTER_COLUMNS)
-    .from(cadre)
-    .leftJoin(orgUnit, eq(orgUnit.id, cadre.currentOrgId))
-    .where(where)
-    .orderBy(...orderBy(q.sort))
-    .limit(limit)
-    .offset(opts.limit ? 0 : (q.page - 1) * q.pageSize);
+  const offset = opts.limit ? 0 : (q.page - 1) * q.pageSize;
+  const select = () => db.select(ROSTER_COLUMNS).from(cadre).leftJoin(orgUnit, eq(orgUnit.id, cadre.currentOrgId));
+  const rowsP =
+    !opts.plainPlan && isDefaultView(q, limit, offset)
+      ? defaultViewIds(db, user, where, limit, offset).then(async (ids) => {
+          if (!ids.length) return [];
+          const byId = new Map((await select().where(inArray(cadre.id, ids))).map((r) => [r.id, r]));
+          return ids.map((id) => byId.get(id)!).filter(Boolean);
+        })
+      : select()
+          .where(where)
+          .orderBy(...orderBy(q.sort))
+          .limit(limit)
+          .offset(offset);
   const countP = opts.count === false ? Promise.resolve([{ n: -1 }]) : db.select({ n: sql<number>`count(*)::int` }).from(cadre).where(where);
   const [rows, [{ n }]] = await Promise.all([rowsP, countP]);
   const asOf = q.asOf ?? todayISO();
