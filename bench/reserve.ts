@@ -3,8 +3,9 @@
  * 5,000 teams — target ≤ 500 ms through the API on PostgreSQL".
  *
  *   1. core alone: the inputs (every 正职 / 关键岗位 post with its incumbents, every admitted pool
- *      member with a target) are loaded once with the endpoint's own loader (benchInputs), then
- *      core benchStrength is timed ≥ 20 times after warm-up: wall and CPU (process.cpuUsage).
+ *      member with a target) are loaded once with the endpoint's own loader (benchInputs: one
+ *      statement, no display names — the endpoint names only the page it returns), then core
+ *      benchStrength is timed ≥ 20 times after warm-up: wall and CPU (process.cpuUsage).
  *   2. through the API (app.inject, the whole request path: session, zod, SQL, core, JSON; the
  *      body is not parsed by the client): GET /api/reserve/bench-strength (all key posts, the board's
  *      first 500 rows + the complete summary) and the dashboard's urgentOnly list — warm-up, then
@@ -124,11 +125,11 @@ async function measure(b: BenchDatabase): Promise<ApiResult> {
     const scenarios: ApiResult['scenarios'] = [];
     for (const s of SCENARIOS) {
       const r = await timeRequests(api, s.url, API_RUNS);
-      const parsed = JSON.parse(r.body) as { timing?: { loadMs: number }; summary: { keyPosts: number; urgent: number } };
+      const parsed = JSON.parse(r.body) as { timing?: { loadMs: number; computeMs: number; pageMs?: number }; summary: { keyPosts: number; urgent: number } };
       scenarios.push({ key: s.key, label: s.label, t: r, bytes: r.bytes, serverLoadMs: parsed.timing?.loadMs ?? null });
       console.log(
         `  · ${s.label}: median ${ms(r.wall.median)} ms, p95 ${ms(r.wall.p95)} ms (CPU in this process median ${ms(r.cpu.median)} ms), ` +
-          `${(r.bytes / 1e6).toFixed(2)} MB; ${parsed.summary.keyPosts} key posts, ${parsed.summary.urgent} 急用现找; SQL load of the last request ${parsed.timing?.loadMs ?? '?'} ms`,
+          `${(r.bytes / 1e6).toFixed(2)} MB; ${parsed.summary.keyPosts} key posts, ${parsed.summary.urgent} 急用现找; last request: SQL load ${parsed.timing?.loadMs ?? '?'} ms, core ${parsed.timing?.computeMs ?? '?'} ms, naming the page ${parsed.timing?.pageMs ?? '?'} ms`,
       );
     }
     return { engine: b.engine, cadres: b.cadres, baseline, scenarios, loadAvg: load() };

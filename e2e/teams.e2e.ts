@@ -17,7 +17,9 @@ interface Hit {
 interface TeamsAnalysis {
   counts: { red: number; blue: number; green: number };
   total: number;
-  items: { teamId: number; color: string; reasons: Hit[] }[];
+  /** the indicator rules hit by some team, by id (a team's `reasons` are ids into it) */
+  indicators: Record<string, Hit>;
+  items: { teamId: number; color: string; reasons: string[] }[];
 }
 interface TeamAnalysis {
   team: { id: number; name: string };
@@ -28,6 +30,8 @@ interface TeamAnalysis {
 }
 
 let h: Harness;
+/** GET /api/teams/analysis as the first test read it */
+let overview: TeamsAnalysis | undefined;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
@@ -61,6 +65,7 @@ describe('班子总览 → 全息图, 结构分析 → 名册 (Chromium)', () =>
     await page.getByTestId('nav-teams').click();
     await page.getByTestId('team-grid').waitFor();
     const api = await apiGet<TeamsAnalysis>('/api/teams/analysis');
+    overview = api;
     expect(api.counts.red, 'the demo district has red teams under the default rules').toBeGreaterThan(0);
     await expect.poll(() => cells().count()).toBe(api.total);
     expect(await cells('red').count()).toBe(api.counts.red);
@@ -98,6 +103,10 @@ describe('班子总览 → 全息图, 结构分析 → 名册 (Chromium)', () =>
     await expect.poll(() => indicators.count()).toBe(api.hits.length);
     const reasons = await page.getByTestId('team-indicator-reason').allTextContents();
     expect(reasons.map((r) => r.trim())).toEqual(api.hits.map((hit) => hit.reason.zh));
+    // the overview gave the same reasons (rule ids into its dictionary) for this team
+    const row = overview?.items.find((i) => i.teamId === teamId);
+    expect(row?.reasons).toEqual(api.hits.map((hit) => hit.id));
+    expect(row?.reasons.map((id) => overview!.indicators[id].reason.zh)).toEqual(api.hits.map((hit) => hit.reason.zh));
     const colors = await indicators.evaluateAll((els) => els.map((e) => e.getAttribute('data-color')));
     expect(colors).toEqual(api.hits.map((hit) => hit.color));
     expect(colors).toContain('red');

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { setup, type Client, type TestContext } from './app';
-import { appointment, cadre, position, rankHistory } from '../src/db/schema';
+import { appointment, assessment, cadre, position, rankHistory } from '../src/db/schema';
 import { quarterEnds } from '../src/modules/teams/service';
 
 const asOf = '2025-12-31';
@@ -42,9 +42,46 @@ describe('GET /api/teams/analysis', () => {
     expect(o).toMatchObject({ asOf, total: 2, counts: { red: 1, blue: 1, green: 0 } });
     const [town, bureau] = o.items;
     expect(town).toMatchObject({ teamId: 1, orgName: '城关镇', unitKind: '镇街', color: 'blue', figures: { quota: 4, filled: 2, vacancies: 2, women: 1, youngCount: 1 } });
-    expect(town.reasons.map((r: { id: string }) => r.id)).toEqual(['vacancy_high', 'must_rotate']);
-    expect(bureau).toMatchObject({ teamId: 2, color: 'red', hex: '#cf1322' });
-    expect(bureau.reasons.map((r: { reason: { zh: string } }) => r.reason.zh)).toEqual(['班子中没有女干部', '班子中没有年轻干部', '正职缺少基层工作经历']);
+    // reasons: rule ids (in rule order) into one dictionary of the rules hit; the hex is colors[color]
+    expect(town.reasons).toEqual(['vacancy_high', 'must_rotate']);
+    expect(bureau).toMatchObject({ teamId: 2, color: 'red' });
+    expect(o.colors[bureau.color]).toBe('#cf1322');
+    expect(bureau.reasons.map((id: string) => o.indicators[id].reason.zh)).toEqual(['班子中没有女干部', '班子中没有年轻干部', '正职缺少基层工作经历']);
+    expect(Object.keys(o.indicators).sort()).toEqual([...new Set([...town.reasons, ...bureau.reasons])].sort());
+    expect(o.indicators.no_woman).toMatchObject({ id: 'no_woman', color: 'red', reason: { zh: '班子中没有女干部' } });
+  });
+
+  it('the lean overview loader rates every team exactly as the full hologram loader does', async () => {
+    // 王强's annual assessments: two in 2024 (the lower id, 不称职, is the one kept as the latest), a quarterly one
+    // (ignored) and one in asOf's own year (not yet "recent": core reads years before asOf's year)
+    const { db } = t.database;
+    const added = await db
+      .insert(assessment)
+      .values([
+        { cadreId: 3, year: 2023, result: '优秀' },
+        { cadreId: 3, year: 2024, result: '不称职' },
+        { cadreId: 3, year: 2024, result: '优秀' },
+        { cadreId: 3, year: 2024, quarter: 4, result: '优秀' },
+        { cadreId: 3, year: 2025, result: '优秀' },
+      ])
+      .returning({ id: assessment.id });
+    try {
+      const o = await json(ganbu, `/api/teams/analysis?asOf=${asOf}&metrics=true`);
+      expect(o.items.length).toBe(2);
+      for (const item of o.items) {
+        const h = await json(ganbu, `/api/teams/${item.teamId}/analysis?asOf=${asOf}`);
+        expect(item.color).toBe(h.color);
+        expect(item.reasons).toEqual(h.hits.map((x: { id: string }) => x.id));
+        expect(item.figures).toEqual(h.figures);
+        expect(item.metrics).toEqual(h.metrics);
+      }
+      const [town, bureau] = o.items;
+      // 张伟: 2024 优秀 (his 2025 result is asOf's year); 王强: 2024 不称职 (first of the tie)
+      expect(town.metrics).toMatchObject({ excellentCount: 1, lowAssessmentCount: 0 });
+      expect(bureau.metrics).toMatchObject({ excellentCount: 0, lowAssessmentCount: 1 });
+    } finally {
+      await db.delete(assessment).where(inArray(assessment.id, added.map((a) => a.id)));
+    }
   });
 
   it('filters by unit kind and colour', async () => {

@@ -62,7 +62,6 @@ export const zhReserve = {
       plans: '“一人一策”培养计划', noPlan: '暂无培养计划', addPlan: '制定培养计划', planName: '计划名称', planTitle: '{{name}}“一人一策”培养计划',
       goals: '培养目标', checkpoints: '跟踪节点', outcomes: '培养成效', addOutcome: '登记一条成效', addGoal: '添加目标', addCheckpoint: '添加节点', due: '完成时限',
       movements: '挂职与轮岗', addMovement: '登记挂职/轮岗', kind: '类型', status: '状态', planned: '计划', done: '已完成',
-      outcomesNotSaved: '服务器未保存培养成效（干部档案接口尚不支持该字段）', statusNotSaved: '服务器未保存“计划”状态，已按已完成登记（干部档案接口尚不支持该字段）',
       hostUnit: '挂职/轮岗单位', toOrg: '去向单位', period: '起止时间', pickMember: '选择在库人员',
     },
     review: {
@@ -143,7 +142,6 @@ export const enReserve: typeof zhReserve = {
       plans: 'Individual development plans', noPlan: 'No plan yet', addPlan: 'New plan', planName: 'Title', planTitle: 'Development plan of {{name}}',
       goals: 'Goals', checkpoints: 'Checkpoints', outcomes: 'Outcomes', addOutcome: 'Record an outcome', addGoal: 'Add a goal', addCheckpoint: 'Add a checkpoint', due: 'Due',
       movements: 'Secondments and rotations', addMovement: 'Record a secondment / rotation', kind: 'Kind', status: 'Status', planned: 'Planned', done: 'Done',
-      outcomesNotSaved: 'The server did not keep the outcome (the registry API does not accept the field yet)', statusNotSaved: 'The server did not keep the planned status; recorded as done (the registry API does not accept the field yet)',
       hostUnit: 'Host unit', toOrg: 'To unit', period: 'Period', pickMember: 'Choose a member',
     },
     review: {

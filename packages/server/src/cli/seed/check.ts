@@ -68,6 +68,12 @@ export function checkDataset(ds: Dataset, limit = 5): string[] {
     }
     if ((e.stage === 'exited' || e.stage === 'rejected') !== !!e.exitedOn) bad('poolEntry', `entry ${e.id} stage ${e.stage} vs exitedOn ${e.exitedOn}`);
     if (e.stage === 'admitted' && !e.admittedOn) bad('poolEntry', `entry ${e.id} admitted without admittedOn`);
+    // a reserve backs a 正职 or 关键岗位 post, not the one they hold
+    if (e.targetPositionId != null) {
+      const post = ds.position[e.targetPositionId - 1];
+      if (post && !post.isChief && !post.isKey) bad('poolEntry', `entry ${e.id} targets post ${post.id}, neither 正职 nor 关键岗位`);
+      if (ds.cadre[e.cadreId - 1]?.currentPositionId === e.targetPositionId) bad('poolEntry', `entry ${e.id}: cadre ${e.cadreId} backs their own post ${e.targetPositionId}`);
+    }
   }
   for (const v of ds.recommendationVote) {
     inRange('vote', v.cadreId, nCadre, 'cadreId');

@@ -9,7 +9,7 @@
  * for the last two years only);
  * the cadre table itself is always complete.
  */
-import { DEFAULT_RULES, isPastRetirement, latestConcentration, maturityScore, suggestTier, type Tier } from '@cadre/core';
+import { DEFAULT_RULES, isPastRetirement, latestConcentration, maturityScore, suggestTier, type MaturityInput, type Tier } from '@cadre/core';
 import type * as S from '../../db/schema';
 import {
   COUNTY_MIN_GRASSROOTS_YEARS,
@@ -96,6 +96,8 @@ export interface GenerateOptions {
   lite?: boolean;
 }
 export const LITE_THRESHOLD = 20000;
+/** 正职后备: the share of key posts (other than 镇街 正职) planned with a reserve the rules rate 随时能用 */
+const RESERVE_READY = 0.78;
 
 // ───────────────────────────── internal model ─────────────────────────────
 interface Unit {
@@ -1317,11 +1319,11 @@ class Gen {
   // ───────────────────────────── pools, rounds, mentoring, plans ─────────────────────────────
   /**
    * 储备链 (docs/reserve.md): pools with entries in every workflow stage and their history events,
-   * 民主推荐 rounds over the 正职后备 members, tier suggestions computed by core (推荐集中度 ×
+   * 民主推荐 rounds over the generic 正职后备 members, tier suggestions computed by core (推荐集中度 ×
    * 成熟度 from the generated files) and officers' confirmations (mostly agreeing, some not).
-   * 正职后备库 members back the 正职 posts of their own unit kind; generic (untargeted) members come
-   * from 党政机关 and 镇街 units only, so 国企/事业单位 and 县处级 posts rely on targeted reserves and
-   * some of them show up as 急用现找 on the dashboard.
+   * The 正职后备 reserves scale with the key posts (see below), so about a fifth to a quarter of the
+   * key posts show up as 急用现找 at any size (fewer people than posts, as in a tiny data set, give more);
+   * the 优秀年轻干部库 scales with the head count (≈ 196 per 2,000 cadres, seed 001).
    */
   buildCollective(): void {
     const r = this.rng;
@@ -1406,28 +1408,103 @@ class Gen {
       enter(young, p, fieldOf(p), '单位推荐', null, inFlightStage());
     }
 
-    // 正职后备库: 142 deputies backing 141 正职 posts
+    /*
+     * 正职后备 (梯队强度, docs/reserve.md "Bench strength"): the reserves scale with the key posts of the
+     * registry, not with the head count, so a realistic minority of key posts is 急用现找 at any size.
+     * 镇街 正职 posts share generic reserves — 镇街 deputies without a target post back every 镇街 正职 post
+     * by the level mapping, and the district-wide 民主推荐 rounds cover them. Every other key post
+     * (党政机关 / 事业单位 / 国企 正职 at 141 and 142, 关键岗位, 县处级 posts) gets its own: with probability
+     * RESERVE_READY a member the rules will rate 随时能用 (no round for them: 成熟度 ≥ the readyNow
+     * threshold decides), sometimes a second member; otherwise nobody or only members still growing
+     * (短期可用 / 未来有用). Officers' confirmations (suggestTiers) move a few a step either way.
+     */
     const chiefPool = addPool('正职后备', '正职后备干部库', '乡科级正职后备人选', { targetLevel: '141' });
-    const chiefTargets = this.posByLevel['141'].filter((x) => x.isChief);
+    const readyAt = DEFAULT_RULES.reserveTiers.readyNow.maturity * 100;
+    const reserved = new Set<number>(); // cadres already reserves for a post (one target each)
+    const byKind = (list: Person[]) => {
+      const m = new Map<string, Person[]>();
+      for (const p of list) {
+        let l = m.get(p.unit.kind);
+        if (!l) m.set(p.unit.kind, (l = []));
+        l.push(p);
+      }
+      return m;
+    };
+    // successors of 141 posts: 副科 deputies; of 142 正职 posts (镇属事业单位, 国企子公司): experienced 科员-level staff
     const deputies = this.people.filter((p) => p.level === '142' && ok(p) && (asOf - p.levelStart) / YEAR >= 2 && p.q > -0.3);
-    const chiefMembers = r.sample(deputies, Math.round(this.N * 0.03)).sort((a, b) => a.id - b.id);
-    for (const p of chiefMembers) {
-      // generic reserves (no target post) only from 党政机关 and 镇街; others back one post of their own unit kind
-      const generic = (p.unit.kind === '党政机关' || p.unit.kind === '镇街') && r.chance(0.4);
-      const same = chiefTargets.filter((x) => x.unit.kind === p.unit.kind && x.unit.id !== p.unit.id);
-      const target = generic ? null : same.length && r.chance(0.8) ? r.pick(same).id : chiefTargets.length ? r.pick(chiefTargets).id : null;
-      if (!generic && target == null) continue;
-      enter(chiefPool, p, fieldOf(p), '民主推荐、组织考察', target);
+    const juniors = this.people.filter((p) => p.level === '150' && ok(p) && (asOf - p.workStart) / YEAR >= 5 && p.age <= 50 && p.q > -0.2);
+    const deputiesByKind = byKind(deputies);
+    const juniorsByKind = byKind(juniors);
+    /** up to n random candidates of the list not yet reserved (deterministic by the rng) */
+    const draw = (list: Person[], n: number, not: (p: Person) => boolean = () => false): Person[] => {
+      const out: Person[] = [];
+      if (!list.length) return out;
+      for (let tries = 0; tries < n * 4 && out.length < n; tries++) {
+        const p = list[r.int(0, list.length - 1)];
+        if (!reserved.has(p.id) && !not(p) && !out.includes(p)) out.push(p);
+      }
+      return out;
+    };
+    /**
+     * the posts of a list that get a ready reserve: exactly RESERVE_READY of them (a quota, not a coin
+     * per post, so a small district shows the same picture as a big one); of the others about half
+     * get members still growing and the rest nobody
+     */
+    const plan = (posts: Pos[]) => {
+      const order = r.sample(posts, posts.length);
+      const nReady = Math.round(posts.length * RESERVE_READY);
+      const nGrowing = Math.round((posts.length - nReady) * 0.55);
+      const state = new Map<number, 'ready' | 'growing' | 'none'>();
+      order.forEach((p, i) => state.set(p.id, i < nReady ? 'ready' : i < nReady + nGrowing ? 'growing' : 'none'));
+      return state;
+    };
+    /** reserves of one post: a ready one and sometimes a second, or one or two growing ones, or nobody */
+    const backPost = (poolId: number, post: Pos, state: 'ready' | 'growing' | 'none', cands: Person[], wider: Person[], reason: string) => {
+      if (state === 'none') return;
+      const sample = draw(cands, 8, (p) => p.pos?.id === post.id);
+      // nobody mature among the unit kind's own people: one from another kind (交流)
+      if (state === 'ready' && !sample.some((p) => this.maturityOf(p.id) >= readyAt)) sample.push(...draw(wider, 8, (p) => p.pos?.id === post.id || sample.includes(p)));
+      const ready = sample.filter((p) => this.maturityOf(p.id) >= readyAt);
+      const growing = sample.filter((p) => this.maturityOf(p.id) < readyAt);
+      const picks: Person[] = [];
+      if (state === 'ready') {
+        if (ready.length) picks.push(ready[0]);
+        const rest = [...ready.slice(1), ...growing];
+        if (rest.length && r.chance(0.35)) picks.push(rest[r.int(0, rest.length - 1)]);
+      } else picks.push(...growing.slice(0, r.int(1, 2)));
+      for (const p of picks) {
+        reserved.add(p.id);
+        enter(poolId, p, fieldOf(p), reason, post.id);
+      }
+    };
+    // generic 镇街 reserves: about one per four 镇街 正职 posts, the best regarded, half of them mature
+    const townChiefPosts = this.posByLevel['141'].filter((x) => x.isChief && x.unit.kind === '镇街');
+    const townDeputies = [...(deputiesByKind.get('镇街') ?? [])].sort((a, b) => b.q - a.q || a.id - b.id);
+    const nGeneric = Math.min(townDeputies.length, Math.max(3, Math.round(townChiefPosts.length * 0.25)));
+    const matureTown = townDeputies.filter((p) => this.maturityOf(p.id) >= readyAt).slice(0, Math.ceil(nGeneric / 2));
+    const generic = [...matureTown, ...townDeputies.filter((p) => !matureTown.includes(p)).slice(0, nGeneric - matureTown.length)].sort((a, b) => a.id - b.id);
+    for (const p of generic) {
+      reserved.add(p.id);
+      enter(chiefPool, p, fieldOf(p), '民主推荐、组织考察');
     }
-    for (const p of r.sample(deputies.filter((x) => !chiefMembers.includes(x)), Math.round(this.N * 0.004))) enter(chiefPool, p, fieldOf(p), '单位推荐', null, inFlightStage());
+    const keyOf = (level: string) => this.posByLevel[level].filter((x) => x.isChief || x.isKey);
+    const own141 = keyOf('141').filter((x) => !(x.isChief && x.unit.kind === '镇街')); // 镇街 正职: the generic reserves
+    const key142 = keyOf('142');
+    const county = [...keyOf('131'), ...keyOf('132')];
+    const state = plan([...own141, ...key142, ...county]);
+    for (const post of own141) backPost(chiefPool, post, state.get(post.id)!, deputiesByKind.get(post.unit.kind) ?? deputies, deputies, '民主推荐、组织考察');
+    for (const post of key142) backPost(chiefPool, post, state.get(post.id)!, juniorsByKind.get(post.unit.kind) ?? juniors, juniors, '单位推荐、组织考察');
+    const targetedChief = ds.poolEntry.filter((e) => e.poolId === chiefPool).length;
+    // in flight (单位推荐 … 比选研究, or dropped): about one in twelve of the reserves
+    for (const p of draw(deputies, Math.round(targetedChief / 12))) {
+      reserved.add(p.id);
+      enter(chiefPool, p, fieldOf(p), '单位推荐', null, inFlightStage());
+    }
 
-    // 县处级后备 for 正科: each backs one 县处级 key post
+    // 县处级后备 for 正科: each key 县处级 post gets its own reserves the same way
     const countyPool = addPool('正职后备', '县处级后备干部库', '县处级领导职务后备人选（报市委组织部备案）');
-    const countyTargets = [...this.posByLevel['131'], ...this.posByLevel['132']].filter((x) => x.isChief || x.isKey);
     const chiefs = this.people.filter((p) => p.level === '141' && ok(p) && (asOf - p.levelStart) / YEAR >= 3 && p.q > 0 && p.grassrootsYears >= COUNTY_MIN_GRASSROOTS_YEARS);
-    for (const p of r.sample(chiefs, Math.round(this.N * 0.012)).sort((a, b) => a.id - b.id)) {
-      enter(countyPool, p, fieldOf(p), '年度考核推荐', countyTargets.length ? r.pick(countyTargets).id : null);
-    }
+    for (const post of county) backPost(countyPool, post, state.get(post.id)!, chiefs, chiefs, '年度考核推荐');
 
     // 五类干部库 (004: 党建, 社会治理, 经济, 城建, 法治)
     const five = addPool('五类干部', '五类干部库', '党建、社会治理、经济、城建、法治五类专业化干部');
@@ -1442,33 +1519,37 @@ class Gen {
       enter(four, p, field, '年度研判');
     }
 
-    // 民主推荐: district-wide rounds over the 正职后备 members and other deputies; targeted rounds per post
-    const byId = new Map(this.people.map((p) => [p.id, p]));
-    const chiefEntries = ds.poolEntry.filter((e) => e.poolId === chiefPool || e.poolId === countyPool);
+    // 民主推荐: district-wide rounds over the generic 镇街 reserves (and other deputies); targeted rounds for
+    // one 镇街 正职 post each among that 镇街's deputies. Targeted reserves of other posts have no round.
     const rounds = 2 + Math.floor(this.N / 10000);
-    // the district-wide rounds each cover a batch of the 正职后备 members (a big district runs several)
-    const members = [...new Set(chiefEntries.map((e) => byId.get(e.cadreId)!))];
-    const shuffled = r.sample(members, members.length);
+    // the district-wide rounds each cover a batch of the generic reserves (a big district runs several)
+    const shuffled = r.sample(generic, generic.length);
     const districtRounds = Math.ceil(rounds / 2);
-    const batch = Math.ceil(members.length / districtRounds);
+    const batch = Math.ceil(shuffled.length / districtRounds);
+    const others = deputies.filter((p) => !reserved.has(p.id));
+    const genericIds = new Set(generic.map((p) => p.id));
     for (let k = 0; k < rounds; k++) {
       const roundId = ds.recommendationRound.length + 1;
-      const targeted = k % 2 === 1;
+      const targeted = k % 2 === 1 && townChiefPosts.length > 0;
       let cands: Person[];
       let voters: number;
       if (targeted) {
-        const target = r.pick(this.posByLevel['141'].filter((x) => x.isChief && x.unit.isTown));
+        const target = r.pick(townChiefPosts);
         voters = r.int(45, 80);
         ds.recommendationRound.push({ id: roundId, name: `${target.unit.name}${target.title}人选定向推荐`, date: fmt(asOf - r.int(20, 200)), orgUnitId: target.unit.id, positionId: target.id, targetLevel: '141', scope: `${target.unit.name}班子成员、中层正职及党代表`, voterCount: voters });
-        const own = chiefEntries.filter((e) => e.targetPositionId === target.id).map((e) => byId.get(e.cadreId)!);
-        cands = [...new Set([...own, ...r.sample(deputies.length ? deputies : leaders, r.int(4, 7))])];
+        const locals = deputies.filter((p) => p.unit.id === target.unit.id);
+        cands = [...new Set([...r.sample(locals, Math.min(locals.length, r.int(4, 7))), ...(locals.length < 2 ? r.sample(others.length ? others : leaders, r.int(3, 5)) : [])])];
       } else {
         voters = r.int(150, 220);
-        ds.recommendationRound.push({ id: roundId, name: `${this.asOfYear}年度乡科级正职领导职务人选民主推荐${k ? `（第${k / 2 + 1}批）` : ''}`, date: fmt(asOf - r.int(30, 300)), orgUnitId: rootId, positionId: null, targetLevel: '141', scope: '全区副科级以上领导干部、各单位主要负责人', voterCount: voters });
-        const part = shuffled.slice((k / 2) * batch, (k / 2 + 1) * batch);
-        cands = [...new Set([...part, ...r.sample(deputies.length ? deputies : leaders, r.int(4, 8))])];
+        ds.recommendationRound.push({ id: roundId, name: `${this.asOfYear}年度乡科级正职领导职务人选民主推荐${k ? `（第${Math.floor(k / 2) + 1}批）` : ''}`, date: fmt(asOf - r.int(30, 300)), orgUnitId: rootId, positionId: null, targetLevel: '141', scope: '全区副科级以上领导干部、各单位主要负责人', voterCount: voters });
+        const b = Math.floor(k / 2);
+        const part = shuffled.slice(b * batch, (b + 1) * batch);
+        cands = [...new Set([...part, ...r.sample(others.length ? others : leaders, r.int(6, 12))])];
       }
-      cands.sort((a, b) => b.q - a.q || a.id - b.id);
+      // the reserves were admitted on these votes (民主推荐 → 组织考察 → 入库): they lead, the most mature first;
+      // the other candidates follow by regard
+      const lead = (p: Person) => (genericIds.has(p.id) ? 1 : 0);
+      cands.sort((a, b) => lead(b) - lead(a) || (lead(a) ? this.maturityOf(b.id) - this.maturityOf(a.id) : b.q - a.q) || a.id - b.id);
       const decay = targeted ? 0.35 : 2.5 / Math.max(12, cands.length);
       cands.forEach((p, i) => {
         // the best-regarded few gather most votes; the tail gets a handful
@@ -1522,6 +1603,52 @@ class Gen {
     }
   }
 
+  /** the cadre's files grouped by cadre id, built once (maturity inputs) */
+  private filesBy?: {
+    career: Map<number, Dataset['career']>;
+    assessment: Map<number, Dataset['assessment']>;
+    training: Map<number, Dataset['training']>;
+    keyMoment: Map<number, Dataset['keyMoment']>;
+  };
+  private readonly maturityCache = new Map<number, number>();
+
+  /** core maturityScore input (without the fit part, as the server stores suggestions) from the generated files */
+  private maturityInput(cadreId: number): MaturityInput {
+    const ds = this.ds;
+    if (!this.filesBy) {
+      const group = <T extends { cadreId: number }>(rows: T[]) => {
+        const m = new Map<number, T[]>();
+        for (const x of rows) {
+          let l = m.get(x.cadreId);
+          if (!l) m.set(x.cadreId, (l = []));
+          l.push(x);
+        }
+        return m;
+      };
+      this.filesBy = { career: group(ds.career), assessment: group(ds.assessment), training: group(ds.training), keyMoment: group(ds.keyMoment) };
+    }
+    const f = this.filesBy;
+    const c = ds.cadre[cadreId - 1];
+    return {
+      postLevel: c.postLevel,
+      levelStartDate: c.levelStartDate,
+      career: (f.career.get(cadreId) ?? []).map((x) => ({ start: x.startDate, end: x.endDate, orgName: x.orgName, postTitle: x.postTitle, isGrassroots: x.isGrassroots, experienceTypes: x.experienceTypes, postLevel: x.postLevel })),
+      assessments: (f.assessment.get(cadreId) ?? []).map((x) => ({ year: x.year, quarter: x.quarter, result: x.result ?? null })),
+      trainings: (f.training.get(cadreId) ?? []).map((x) => ({ name: x.name, startDate: x.startDate, endDate: x.endDate, hours: Number(x.hours), mode: x.mode, isPolitical: !!x.isPolitical })),
+      keyMoments: (f.keyMoment.get(cadreId) ?? []).map((x) => ({ date: x.date, rating: x.rating ?? null })),
+    };
+  }
+
+  /** the 成熟度 score (0–100) core gives the cadre on asOf with the default rules (cached) */
+  private maturityOf(cadreId: number): number {
+    let m = this.maturityCache.get(cadreId);
+    if (m === undefined) {
+      m = maturityScore(this.maturityInput(cadreId), { asOf: fmt(this.asOf), rules: DEFAULT_RULES }).score;
+      this.maturityCache.set(cadreId, m);
+    }
+    return m;
+  }
+
   /**
    * Tier suggestions of the open entries of the given pools, by core (latestConcentration ×
    * maturityScore → suggestTier) from the generated files, with the basis stored as the server
@@ -1535,37 +1662,18 @@ class Gen {
     const rules = DEFAULT_RULES;
     const entries = ds.poolEntry.filter((e) => poolIds.includes(e.poolId) && ['nominated', 'inspected', 'compared', 'admitted'].includes(e.stage!));
     const ids = new Set(entries.map((e) => e.cadreId));
-    const group = <T extends { cadreId: number }>(rows: T[]) => {
-      const m = new Map<number, T[]>();
-      for (const x of rows) {
-        if (!ids.has(x.cadreId)) continue;
-        let l = m.get(x.cadreId);
-        if (!l) m.set(x.cadreId, (l = []));
-        l.push(x);
-      }
-      return m;
-    };
-    const careers = group(ds.career);
-    const assessments = group(ds.assessment);
-    const trainings = group(ds.training);
-    const moments = group(ds.keyMoment);
-    const votes = group(ds.recommendationVote);
+    const votes = new Map<number, (typeof ds.recommendationVote)[number][]>();
+    for (const x of ds.recommendationVote) {
+      if (!ids.has(x.cadreId)) continue;
+      let l = votes.get(x.cadreId);
+      if (!l) votes.set(x.cadreId, (l = []));
+      l.push(x);
+    }
     const cache = new Map<number, { basis: S.TierSuggestionBasis; tier: Tier }>();
     const suggest = (cadreId: number) => {
       let v = cache.get(cadreId);
       if (v) return v;
-      const c = ds.cadre[cadreId - 1];
-      const maturity = maturityScore(
-        {
-          postLevel: c.postLevel,
-          levelStartDate: c.levelStartDate,
-          career: (careers.get(cadreId) ?? []).map((x) => ({ start: x.startDate, end: x.endDate, orgName: x.orgName, postTitle: x.postTitle, isGrassroots: x.isGrassroots, experienceTypes: x.experienceTypes, postLevel: x.postLevel })),
-          assessments: (assessments.get(cadreId) ?? []).map((x) => ({ year: x.year, quarter: x.quarter, result: x.result ?? null })),
-          trainings: (trainings.get(cadreId) ?? []).map((x) => ({ name: x.name, startDate: x.startDate, endDate: x.endDate, hours: Number(x.hours), mode: x.mode, isPolitical: !!x.isPolitical })),
-          keyMoments: (moments.get(cadreId) ?? []).map((x) => ({ date: x.date, rating: x.rating ?? null })),
-        },
-        { asOf, rules },
-      );
+      const maturity = maturityScore(this.maturityInput(cadreId), { asOf, rules });
       const rounds = (votes.get(cadreId) ?? []).map((x) => {
         const round = ds.recommendationRound[x.roundId - 1];
         return { roundId: round.id, date: round.date, votes: x.votes, voterCount: round.voterCount };

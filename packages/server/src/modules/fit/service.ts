@@ -322,7 +322,8 @@ async function candidateMask(db: Db, user: CurrentUser, rules: RulesConfig, cs: 
   if (f?.poolId) {
     const [pl] = await db.select({ id: pool.id, orgUnitId: pool.orgUnitId }).from(pool).where(eq(pool.id, f.poolId));
     if (!pl) throw notFound('储备库', 'pool');
-    const rows = await db.select({ id: poolEntry.cadreId }).from(poolEntry).where(and(eq(poolEntry.poolId, f.poolId), isNull(poolEntry.exitedOn)));
+    // members only: admitted (入库) entries — not those still at 单位推荐 / 组织考察 / 比选研究, nor exited or rejected ones
+    const rows = await db.select({ id: poolEntry.cadreId }).from(poolEntry).where(and(eq(poolEntry.poolId, f.poolId), eq(poolEntry.stage, 'admitted')));
     and1(rows.map((r) => r.id));
   }
   if (f && FILTER_KEYS.some((k) => f[k] !== undefined && !(Array.isArray(f[k]) && (f[k] as unknown[]).length === 0))) {

@@ -202,6 +202,8 @@ export const MovementBody = z.object({
   endDate: isoDate.nullish(),
   docNo: opt(100),
   note: opt(1000),
+  /** 储备链: a 挂职 / 轮岗 decided ahead is planned (its dates may lie ahead); history rows are done (dates not in the future) */
+  status: z.enum(['planned', 'done']).default('done'),
 });
 export const SupervisionBody = z.object({
   kind: z.string().min(1),
@@ -218,5 +220,7 @@ export const DevelopmentPlanBody = z.object({
   title: text(200).min(1),
   goals: z.array(z.object({ text: text(500).min(1), due: isoDate.optional(), done: z.boolean().optional() })).max(50).default([]),
   checkpoints: z.array(z.object({ date: isoDate, note: text(1000).min(1) })).max(100).default([]),
+  /** 成效: what came of the plan */
+  outcomes: z.array(z.object({ date: isoDate, text: text(1000).min(1) })).max(100).default([]),
   status: z.enum(['进行中', '已完成', '已终止']).default('进行中'),
 });

@@ -139,10 +139,13 @@ function checkSectionRow(s: SectionDef, row: Record<string, unknown>, c: CadreRo
   if (s.key === 'rank-history' && row.code) {
     issues.push(...checkCodes({ code: row.code }, { code: row.kind === 'rank' ? ['rank', 'code'] : ['postLevel', 'code'] }));
   }
+  // 储备链: a planned 挂职 / 轮岗 may be dated ahead; a done one may not (the hint names the status field)
+  const planned = s.key === 'movements' && row.status === 'planned';
+  const doneHint = s.key === 'movements' ? ['（已完成的调整不能晚于今天；计划中的请选“计划”状态 status: planned）', ' (a done movement cannot lie ahead; use status "planned")'] : ['', ''];
   for (const f of s.pastDates) {
     const v = row[f] as string | null | undefined;
     if (!v) continue;
-    if (v > today) issues.push(issue(f, 'future', `${f}(${v})晚于今天`, `${f} ${v} is in the future`));
+    if (v > today && !planned) issues.push(issue(f, 'future', `${f}(${v})晚于今天${doneHint[0]}`, `${f} ${v} is in the future${doneHint[1]}`));
     if (v < c.birthDate) issues.push(issue(f, 'before_birth', `${f}(${v})早于出生日期(${c.birthDate})`, `${f} ${v} is before the birth date ${c.birthDate}`));
   }
   for (const f of s.afterWorkStart ?? []) {

@@ -66,6 +66,22 @@ describe('GET /api/reserve/bench-strength', () => {
     expect((await ok(ganbu.get('/api/reserve/bench-strength?asOf=2026-11-01&urgentOnly=true'))).rows.map((r: { positionId: number }) => r.positionId)).toEqual([3]);
   });
 
+  it('names the posts and successors of the page it returns (the summary covers every post); summaryOnly gives no rows', async () => {
+    const first = await ok(ganbu.get('/api/reserve/bench-strength?asOf=2026-11-01&limit=1'));
+    const second = await ok(ganbu.get('/api/reserve/bench-strength?asOf=2026-11-01&limit=1&offset=1'));
+    expect([first.total, second.total]).toEqual([2, 2]);
+    expect(first.summary).toEqual(second.summary);
+    expect(first.rows[0]).toMatchObject({ positionId: 1, title: '党委书记', orgName: '城关镇', teamId: 1, teamName: '城关镇党政班子' });
+    expect(first.rows[0].incumbents[0]).toMatchObject({ cadreId: 1, name: '张伟' });
+    expect(first.rows[0].successors.readyNow.map((s: { name: string }) => s.name)).toEqual(['李娜']);
+    expect(second.rows[0]).toMatchObject({ positionId: 3, title: '局长', orgName: '财政局', teamId: 2, teamName: '财政局领导班子' });
+    // the retirement reason names the incumbent
+    expect(second.rows[0].reasons.map((r: { zh: string }) => r.zh)).toContainEqual(expect.stringMatching(/^王强 将于 \d{4}-\d{2}-\d{2} 退休/));
+    const s = await ok(ganbu.get('/api/reserve/bench-strength?asOf=2026-11-01&summaryOnly=true'));
+    expect(s).toMatchObject({ total: 2, rows: [] });
+    expect(s.summary).toEqual(first.summary);
+  });
+
   it('a target post beats the level mapping; unit HR sees their subtree only', async () => {
     const e = await ok(ganbu.patch(`/api/pool-entries/${entry.id}`, { targetPositionId: 3, version: entry.version }));
     entry = e;

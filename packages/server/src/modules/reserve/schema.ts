@@ -143,6 +143,8 @@ export const BenchQuery = z.object({
   maxPerTier: z.coerce.number().int().min(0).max(50).default(5),
   /** rows (posts) returned, in board order; the summary always covers all */
   limit: z.coerce.number().int().min(1).max(20_000).default(500),
+  /** the summary (and total) only, no rows: the dashboard's 急用现找 card */
+  summaryOnly: bool.optional(),
   offset: z.coerce.number().int().min(0).default(0),
   asOf: isoDate.optional(),
 });

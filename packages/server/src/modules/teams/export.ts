@@ -46,7 +46,7 @@ export async function teamsWorkbook(o: Awaited<ReturnType<typeof teamsOverview>>
       kind: t.kind,
       level: t.level ? codeName('postLevel', t.level) ?? t.level : '',
       color: COLOR_ZH[t.color],
-      reasons: t.reasons.map((r) => r.reason.zh).join('；'),
+      reasons: t.reasons.map((id) => o.indicators[id].reason.zh).join('；'),
       quota: t.figures.quota,
       filled: t.figures.filled,
       vacancies: t.figures.vacancies,
@@ -64,7 +64,7 @@ export async function teamsWorkbook(o: Awaited<ReturnType<typeof teamsOverview>>
       missingExperience: m.missingExperienceCount,
     });
     const cell = row.getCell('color');
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${t.hex.slice(1).toUpperCase()}` } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${o.colors[t.color].slice(1).toUpperCase()}` } };
     cell.font = { color: { argb: 'FFFFFFFF' }, bold: true };
     cell.alignment = { horizontal: 'center' };
     row.getCell('reasons').alignment = { wrapText: true, vertical: 'top' };

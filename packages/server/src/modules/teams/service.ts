@@ -15,8 +15,8 @@ import type { TeamsAnalysisQuery } from './schema';
 
 /** a position as the loader sends it: [id, teamId, title, level, isChief, category, isKey, quota, specialties, experienceTypes] */
 type PositionTuple = [number, number, string, string, boolean, string | null, boolean, number, unknown, unknown];
-/** a team: [id, name, kind, orgUnitId, orgName, unitKind, needs, path] */
-type TeamTuple = [number, string, string, number, string, string | null, Record<string, unknown> | null, string];
+/** a team: [id, name, kind, orgUnitId, orgName, unitKind, needs] */
+type TeamTuple = [number, string, string, number, string, string | null, Record<string, unknown> | null];
 /**
  * a member (appointment overlapping the window): [teamId, positionId, startDate, endDate, kind, cadreId, name, sex,
  * ethnicity, birthDate, politicalStatus, fullTimeEducation, highestEducation, highestDegree, specialtyCategory,
@@ -27,6 +27,15 @@ type MemberTuple = [
   string | null, string | null, string | null, string | null, boolean | null, string | null, AssessmentTuple[] | null,
 ];
 type AssessmentTuple = [number, string | null, number | string | null, number];
+/**
+ * a member in lean mode (the overview on one date): [teamId, positionId, startDate, kind, cadreId, sex, ethnicity,
+ * birthDate, politicalStatus, highestEducation, specialtyCategory, grassroots, experience types (comma string),
+ * latest annual assessment before asOf's year: year, result]
+ */
+type LeanMemberTuple = [
+  number, number, string, string | null, number, string, string | null, string, string | null, string | null, string | null,
+  boolean | null, string | null, number | null, string | null,
+];
 /** shared empty lists (core never mutates its inputs) */
 const NO_TYPES: string[] = [];
 const NO_ASSESSMENTS: NonNullable<TeamMemberInput['assessments']> = [];
@@ -35,7 +44,7 @@ const byYearThenId = (a: AssessmentTuple, b: AssessmentTuple) => a[0] - b[0] || 
 const parsed = <T>(v: unknown): T[] => (v == null ? [] : typeof v === 'string' ? ((JSON.parse(v) as T[] | null) ?? []) : (v as T[]));
 
 interface Loaded {
-  teams: (Omit<TeamInput, 'members'> & { path: string })[];
+  teams: Omit<TeamInput, 'members'>[];
   /** appointments overlapping the window, with end dates */
   members: (TeamMemberInput & { teamId: number; endDate: string | null })[];
 }
@@ -50,7 +59,7 @@ interface Loaded {
  * handed to core are built here as plain literals of one shape. Posts carry only the parts of
  * their description the analysis reads (specialties, experienceTypes), not the whole 岗位说明书.
  */
-async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStart: string, rules: RulesConfig): Promise<Loaded> {
+async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStart: string, rules: RulesConfig, lean = false): Promise<Loaded> {
   // the team filter as a subquery (not an id list): both statements run at once
   const teamIds = sql`select ${team.id} from ${team} inner join ${orgUnit} on ${orgUnit.id} = ${team.orgUnitId} where ${teamWhere ?? sql`true`}`;
   const asOfYear = Number(asOf.slice(0, 4));
@@ -59,7 +68,7 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
 
   const teamsAndPosts = db.execute(sql`
     select
-      (select json_agg(json_build_array(${team.id}, ${team.name}, ${team.kind}, ${team.orgUnitId}, ${orgUnit.name}, ${orgUnit.kind}, ${team.needs}, ${orgUnit.path})
+      (select json_agg(json_build_array(${team.id}, ${team.name}, ${team.kind}, ${team.orgUnitId}, ${orgUnit.name}, ${orgUnit.kind}, ${team.needs})
                        order by ${orgUnit.path}, ${orgUnit.sort}, ${team.id})
          from ${team} inner join ${orgUnit} on ${orgUnit.id} = ${team.orgUnitId} where ${teamWhere ?? sql`true`}) as teams,
       (select json_agg(json_build_array(p.id, p.team_id, p.title, p.level, p.is_chief, p.category, p.is_key, p.quota,
@@ -74,6 +83,32 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
    */
   const members = db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
+    const where = sql`p.team_id in (${teamIds}) and a.start_date <= ${asOf} and (a.end_date is null or a.end_date > ${windowStart})`;
+    const career = sql`left join lateral (
+          select bool_or(k.is_grassroots) as grassroots, string_agg(array_to_string(k.experience_types, ','), ',') as types
+            from career k where k.cadre_id = c.id and k.start_date <= ${asOf}
+        ) cr on true`;
+    if (lean) {
+      /*
+       * lean (the overview on one date): only what teamAnalysis(…, { detail: false }) reads — no name, 全日制学历,
+       * degree or end date (the window is the date itself), and of the annual assessments only the latest year
+       * before asOf's year (lowest id on a tie: the one core keeps as `last` among the (year, id)-ordered list)
+       */
+      return (await tx.execute(sql`
+      select json_agg(json_build_array(p.team_id, a.position_id, a.start_date, a.kind, c.id, c.sex, c.ethnicity, c.birth_date,
+                                       c.political_status, c.highest_education, c.specialty_category,
+                                       cr.grassroots, cr.types, asm.year, asm.result) order by a.start_date, a.id) as members
+        from appointment a
+        inner join position p on p.id = a.position_id
+        inner join cadre c on c.id = a.cadre_id
+        ${career}
+        left join lateral (
+          select s.year, s.result from assessment s
+           where s.cadre_id = c.id and s.quarter is null and s.year > ${firstYear} and s.year < ${asOfYear}
+           order by s.year desc, s.id limit 1
+        ) asm on true
+       where ${where}`)) as unknown as { rows: { members: unknown }[] };
+    }
     return (await tx.execute(sql`
       select json_agg(json_build_array(p.team_id, a.position_id, a.start_date, a.end_date, a.kind, c.id, c.name, c.sex, c.ethnicity, c.birth_date,
                                        c.political_status, c.full_time_education, c.highest_education, c.highest_degree, c.specialty_category,
@@ -81,15 +116,12 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
         from appointment a
         inner join position p on p.id = a.position_id
         inner join cadre c on c.id = a.cadre_id
-        left join lateral (
-          select bool_or(k.is_grassroots) as grassroots, string_agg(array_to_string(k.experience_types, ','), ',') as types
-            from career k where k.cadre_id = c.id and k.start_date <= ${asOf}
-        ) cr on true
+        ${career}
         left join lateral (
           select json_agg(json_build_array(s.year, s.result, s.score, s.id)) as list
             from assessment s where s.cadre_id = c.id and s.quarter is null and s.year > ${firstYear} and s.year <= ${asOfYear}
         ) asm on true
-       where p.team_id in (${teamIds}) and a.start_date <= ${asOf} and (a.end_date is null or a.end_date > ${windowStart})`)) as unknown as { rows: { members: unknown }[] };
+       where ${where}`)) as unknown as { rows: { members: unknown }[] };
   });
   const [tp, mr] = await Promise.all([teamsAndPosts, members]);
   const teams = parsed<TeamTuple>(tp.rows[0]?.teams);
@@ -105,38 +137,65 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
   }
 
   const out: Loaded['members'] = [];
-  for (const m of parsed<MemberTuple>(mr.rows[0]?.members)) {
-    const typesText = m[16];
-    const types = typesText ? [...new Set(typesText.split(',').filter(Boolean))] : NO_TYPES;
-    const list = m[17];
-    let assessments: NonNullable<TeamMemberInput['assessments']> = NO_ASSESSMENTS;
-    if (list?.length) {
-      if (list.length > 1) list.sort(byYearThenId);
-      const a: { year: number; result: string | null; score: number | null }[] = [];
-      for (const [year, result, score] of list) a.push({ year, result, score: score == null ? null : Number(score) });
-      assessments = a;
+  if (lean) {
+    for (const m of parsed<LeanMemberTuple>(mr.rows[0]?.members)) {
+      const typesText = m[12];
+      // plain literals of the same shape as the full branch's: one hidden class for every member (core's hot loop stays monomorphic)
+      out.push({
+        teamId: m[0],
+        positionId: m[1],
+        startDate: m[2],
+        endDate: null,
+        kind: m[3],
+        cadreId: m[4],
+        name: '',
+        sex: m[5],
+        ethnicity: m[6],
+        birthDate: m[7],
+        politicalStatus: m[8],
+        fullTimeEducation: null,
+        highestEducation: m[9],
+        highestDegree: null,
+        specialtyCategory: m[10],
+        grassroots: m[11] === true,
+        experienceTypes: typesText ? [...new Set(typesText.split(',').filter(Boolean))] : NO_TYPES,
+        assessments: m[13] == null ? NO_ASSESSMENTS : [{ year: m[13], result: m[14], score: null }],
+      });
     }
-    // plain literals (no rest/spread): one hidden class for every member, which keeps core's hot loop monomorphic
-    out.push({
-      teamId: m[0],
-      positionId: m[1],
-      startDate: m[2],
-      endDate: m[3],
-      kind: m[4],
-      cadreId: m[5],
-      name: m[6],
-      sex: m[7],
-      ethnicity: m[8],
-      birthDate: m[9],
-      politicalStatus: m[10],
-      fullTimeEducation: m[11],
-      highestEducation: m[12],
-      highestDegree: m[13],
-      specialtyCategory: m[14],
-      grassroots: m[15] === true,
-      experienceTypes: types,
-      assessments,
-    });
+  } else {
+    for (const m of parsed<MemberTuple>(mr.rows[0]?.members)) {
+      const typesText = m[16];
+      const types = typesText ? [...new Set(typesText.split(',').filter(Boolean))] : NO_TYPES;
+      const list = m[17];
+      let assessments: NonNullable<TeamMemberInput['assessments']> = NO_ASSESSMENTS;
+      if (list?.length) {
+        if (list.length > 1) list.sort(byYearThenId);
+        const a: { year: number; result: string | null; score: number | null }[] = [];
+        for (const [year, result, score] of list) a.push({ year, result, score: score == null ? null : Number(score) });
+        assessments = a;
+      }
+      // plain literals (no rest/spread): one hidden class for every member, which keeps core's hot loop monomorphic
+      out.push({
+        teamId: m[0],
+        positionId: m[1],
+        startDate: m[2],
+        endDate: m[3],
+        kind: m[4],
+        cadreId: m[5],
+        name: m[6],
+        sex: m[7],
+        ethnicity: m[8],
+        birthDate: m[9],
+        politicalStatus: m[10],
+        fullTimeEducation: m[11],
+        highestEducation: m[12],
+        highestDegree: m[13],
+        specialtyCategory: m[14],
+        grassroots: m[15] === true,
+        experienceTypes: types,
+        assessments,
+      });
+    }
   }
 
   return {
@@ -148,7 +207,6 @@ async function load(db: Db, teamWhere: SQL | undefined, asOf: string, windowStar
       orgName: t[4],
       unitKind: t[5],
       needs: t[6] ?? null,
-      path: t[7],
       positions: posBy.get(t[0]) ?? [],
     })),
     members: out,
@@ -187,25 +245,52 @@ function scopedTeamWhere(user: CurrentUser, q: { orgId?: number; unitKind?: stri
   );
 }
 
-/** the TeamInputs of every team in scope on asOf, exactly as the overview hands them to core (also used by bench/) */
+/**
+ * the TeamInputs of every team in scope on asOf, exactly as the overview hands them to core (also used by bench/):
+ * lean members — what teamAnalysis(…, { detail: false }) reads; no names (''), 全日制学历, degree, and only the
+ * annual assessment core keeps as the latest. Not for a detailed analysis (the hologram loads the full members).
+ */
 export async function overviewInputs(db: Db, user: CurrentUser, rules: RulesConfig, q: TeamsAnalysisQuery): Promise<{ asOf: string; inputs: TeamInput[] }> {
   if (q.orgId) await assertOrgInScope(db, user, q.orgId);
   const asOf = q.asOf ?? todayISO();
-  const l = await load(db, scopedTeamWhere(user, q), asOf, asOf, rules);
+  const l = await load(db, scopedTeamWhere(user, q), asOf, asOf, rules, true);
   return { asOf, inputs: inputsOn(l, asOf) };
 }
 
+/** an indicator rule as the overview's dictionary gives it (the reasons of every team refer to it by id) */
+export interface OverviewIndicator {
+  id: string;
+  name: string;
+  color: 'red' | 'blue';
+  reason: { zh: string; en: string };
+  source: string | null;
+}
+
 /**
- * all teams in scope with colour, reasons and key figures (overview grid / heatmap). The full
- * `metrics` of every team (≈ 30 numbers, over half of the response for thousands of teams, not
- * read by the grid) only with `metrics: true` (?metrics=true, and the xlsx export).
+ * all teams in scope with colour, reasons and key figures (overview grid / heatmap). A team's
+ * `reasons` are the ids of the indicator rules it hits, in rule order; their names, colours and
+ * texts come once in `indicators` (the same few strings were repeated in thousands of items). The
+ * colour's hex is `colors[color]`. The full `metrics` of every team (≈ 30 numbers, not read by the
+ * grid) only with `metrics: true` (?metrics=true, and the xlsx export).
  */
 export async function teamsOverview(db: Db, user: CurrentUser, rules: RulesConfig, q: TeamsAnalysisQuery) {
   const { asOf, inputs } = await overviewInputs(db, user, rules, q);
   const withMetrics = q.metrics === true;
-  const items = inputs.map((t) => {
+  const indicators: Record<string, OverviewIndicator> = {};
+  const counts = { red: 0, blue: 0, green: 0 };
+  const wanted = q.color?.length ? q.color : null;
+  const items = [];
+  for (const t of inputs) {
     const a = teamAnalysis(t, { asOf, rules, detail: false });
-    return {
+    counts[a.color]++;
+    if (wanted && !wanted.includes(a.color)) continue;
+    const reasons = new Array<string>(a.hits.length);
+    for (let i = 0; i < a.hits.length; i++) {
+      const h = a.hits[i];
+      reasons[i] = h.id;
+      indicators[h.id] ??= { id: h.id, name: h.name, color: h.color, reason: h.reason, source: h.source ?? null };
+    }
+    items.push({
       teamId: a.team.id,
       name: a.team.name,
       kind: a.team.kind,
@@ -214,17 +299,13 @@ export async function teamsOverview(db: Db, user: CurrentUser, rules: RulesConfi
       unitKind: a.team.unitKind,
       level: a.team.level,
       color: a.color,
-      hex: a.hex,
-      reasons: a.hits.map((h) => ({ id: h.id, name: h.name, color: h.color, reason: h.reason, source: h.source ?? null })),
+      reasons,
       figures: a.figures,
       // undefined: left out of the JSON (same hidden class for every item either way)
       metrics: withMetrics ? a.metrics : undefined,
-    };
-  });
-  const filtered = q.color?.length ? items.filter((i) => q.color!.includes(i.color)) : items;
-  const counts = { red: 0, blue: 0, green: 0 };
-  for (const i of items) counts[i.color]++;
-  return { asOf, colors: rules.teamColors, counts, total: items.length, items: filtered };
+    });
+  }
+  return { asOf, colors: rules.teamColors, counts, total: inputs.length, indicators, items };
 }
 
 async function assertTeamInScope(db: Db, user: CurrentUser, id: number) {

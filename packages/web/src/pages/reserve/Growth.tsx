@@ -207,15 +207,10 @@ function PlanCard({ cadreId, plan, canWrite }: { cadreId: number; plan: Developm
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [outcome, setOutcome] = useState('');
+  // PATCH of the registry section: only the changed fields (goals, outcomes) with the row's version
   const save = useMutation({
-    mutationFn: (body: Partial<DevelopmentPlan>) =>
-      api.updateRow(cadreId, 'development-plans', plan.id, { title: plan.title, goals: plan.goals, checkpoints: plan.checkpoints, outcomes: plan.outcomes ?? [], status: plan.status, ...body, version: plan.version ?? 1 }),
-    onSuccess: (saved, body) => {
-      // the registry section API keeps only the fields it knows: say so instead of failing silently
-      const row = ((saved as { row?: unknown })?.row ?? saved) as Partial<DevelopmentPlan> | undefined;
-      if (body.outcomes && row && (row.outcomes ?? []).length !== body.outcomes.length) message.warning(t('reserve.growth.outcomesNotSaved'));
-      void qc.invalidateQueries({ queryKey: ['reserve-growth', cadreId] });
-    },
+    mutationFn: (body: Pick<Partial<DevelopmentPlan>, 'goals' | 'outcomes' | 'status'>) => api.updateRow(cadreId, 'development-plans', plan.id, { ...body, version: plan.version ?? 1 }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['reserve-growth', cadreId] }),
     onError: (e) => message.error(errorText(e, en)),
   });
   return (
@@ -249,8 +244,8 @@ function PlanCard({ cadreId, plan, canWrite }: { cadreId: number; plan: Developm
           <Timeline style={{ marginTop: 8 }} items={(plan.outcomes ?? []).map((c, i) => ({ key: i, color: 'green', content: <span style={{ fontSize: 12 }}>{c.date} {c.text}</span> }))} />
           {canWrite && (
             <Space.Compact style={{ width: '100%' }}>
-              <Input size="small" value={outcome} onChange={(e) => setOutcome(e.target.value)} placeholder={t('reserve.growth.addOutcome')} maxLength={500} />
-              <Button size="small" disabled={!outcome.trim()} loading={save.isPending} onClick={() => save.mutate({ outcomes: [...(plan.outcomes ?? []), { date: dayjs().format('YYYY-MM-DD'), text: outcome.trim() }] }, { onSuccess: () => setOutcome('') })}>
+              <Input size="small" value={outcome} onChange={(e) => setOutcome(e.target.value)} placeholder={t('reserve.growth.addOutcome')} maxLength={1000} data-testid="plan-outcome" />
+              <Button size="small" disabled={!outcome.trim()} loading={save.isPending} onClick={() => save.mutate({ outcomes: [...(plan.outcomes ?? []), { date: dayjs().format('YYYY-MM-DD'), text: outcome.trim() }] }, { onSuccess: () => setOutcome('') })} data-testid="plan-outcome-add">
                 {t('common.add')}
               </Button>
             </Space.Compact>
@@ -319,15 +314,18 @@ function NewPlan({ cadreId, name, onDone }: { cadreId: number; name: string; onD
   );
 }
 
-const MOVE_KINDS = ['挂职', '交流轮岗', '上挂', '下派'];
+/** 调整类型 codes (movementKind) shown on the growth record */
+const MOVE_KINDS = ['挂职', '上挂下派', '交流轮岗'];
+type MovementForm = { kind: string; status: 'planned' | 'done'; hostUnit?: string; toOrg?: string; range?: [Dayjs, Dayjs | null]; note?: string };
 
 function NewMovement({ cadreId, onDone }: { cadreId: number; onDone: () => void }) {
   const { t, en } = useLang();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ kind: string; status: string; hostUnit?: string; toOrg?: string; range?: [Dayjs, Dayjs | null]; note?: string }>();
+  const [form] = Form.useForm<MovementForm>();
+  const status = Form.useWatch('status', form);
   const m = useMutation({
-    mutationFn: (v: { kind: string; status: string; hostUnit?: string; toOrg?: string; range?: [Dayjs, Dayjs | null]; note?: string }) =>
+    mutationFn: (v: MovementForm) =>
       api.createRow(cadreId, 'movements', {
         kind: v.kind,
         status: v.status,
@@ -339,9 +337,7 @@ function NewMovement({ cadreId, onDone }: { cadreId: number; onDone: () => void 
         endDate: v.range?.[1]?.format('YYYY-MM-DD'),
         note: v.note || undefined,
       }),
-    onSuccess: (saved, v) => {
-      const row = ((saved as { row?: unknown })?.row ?? saved) as Partial<Movement> | undefined;
-      if (v.status === 'planned' && row && row.status !== 'planned') message.warning(t('reserve.growth.statusNotSaved'));
+    onSuccess: () => {
       setOpen(false);
       onDone();
     },
@@ -358,7 +354,10 @@ function NewMovement({ cadreId, onDone }: { cadreId: number; onDone: () => void 
           </Form.Item>
           <Form.Item name="hostUnit" label={t('reserve.growth.hostUnit')}><Input maxLength={100} /></Form.Item>
           <Form.Item name="toOrg" label={t('reserve.growth.toOrg')}><Input maxLength={100} /></Form.Item>
-          <Form.Item name="range" label={t('reserve.growth.period')} rules={[{ required: true }]}><DatePicker.RangePicker allowEmpty={[false, true]} /></Form.Item>
+          {/* a done movement starts today at the latest (the server refuses later dates); a planned one may start ahead */}
+          <Form.Item name="range" label={t('reserve.growth.period')} rules={[{ required: true }]}>
+            <DatePicker.RangePicker allowEmpty={[false, true]} disabledDate={(d, info) => status === 'done' && info.from == null && d.isAfter(dayjs(), 'day')} data-testid="movement-range" />
+          </Form.Item>
           <Form.Item name="note" label={t('reserve.pool.note')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
         </Form>
       </Modal>
@@ -370,10 +369,17 @@ const isPlanned = (m: Movement) => m.status === 'planned';
 const TRACKED_MOVES = new Set(MOVE_KINDS);
 
 export function MemberGrowth({ cadreId, name, canWrite }: { cadreId: number; name: string; canWrite: boolean }) {
-  const { t } = useLang();
+  const { t, en } = useLang();
+  const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['reserve-growth', cadreId], queryFn: () => reserveApi.growth(cadreId) });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['reserve-growth', cadreId] });
+  // a planned 挂职 / 轮岗 carried out: status done (the server refuses it while its dates lie ahead, naming the field)
+  const carryOut = useMutation({
+    mutationFn: (m: Movement & { version?: number }) => api.updateRow(cadreId, 'movements', m.id, { status: 'done', version: m.version ?? 1 }),
+    onSuccess: refresh,
+    onError: (e) => message.error(errorText(e, en)),
+  });
   if (q.isPending) return <Fallback />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const g = q.data;
@@ -396,7 +402,21 @@ export function MemberGrowth({ cadreId, name, canWrite }: { cadreId: number; nam
         dataSource={moves}
         columns={[
           { title: t('reserve.growth.kind'), dataIndex: 'kind', width: 90 },
-          { title: t('reserve.growth.status'), key: 's', width: 80, render: (_: unknown, m: Movement) => <Tag color={isPlanned(m) ? 'blue' : 'green'}>{isPlanned(m) ? t('reserve.growth.planned') : t('reserve.growth.done')}</Tag> },
+          {
+            title: t('reserve.growth.status'),
+            key: 's',
+            width: 150,
+            render: (_: unknown, m: Movement) => (
+              <Space size={4}>
+                <Tag color={isPlanned(m) ? 'blue' : 'green'} data-testid="movement-status" data-status={m.status}>{isPlanned(m) ? t('reserve.growth.planned') : t('reserve.growth.done')}</Tag>
+                {canWrite && isPlanned(m) && (
+                  <Popconfirm title={`${t('reserve.growth.planned')} → ${t('reserve.growth.done')}`} onConfirm={() => carryOut.mutate(m)}>
+                    <Button type="link" size="small" loading={carryOut.isPending && carryOut.variables?.id === m.id} data-testid="movement-done">→ {t('reserve.growth.done')}</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
           { title: t('reserve.growth.hostUnit'), key: 'host', render: (_: unknown, m: Movement) => m.hostUnit ?? m.toOrg ?? '' },
           { title: t('reserve.growth.period'), key: 'p', width: 200, render: (_: unknown, m: Movement) => `${m.startDate ?? m.date} — ${m.endDate ?? ''}` },
           { title: t('reserve.pool.note'), dataIndex: 'note', ellipsis: true },

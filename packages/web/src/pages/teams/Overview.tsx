@@ -7,13 +7,22 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useOrgTree } from '../../api/hooks';
-import type { IndicatorHit, TeamColor, TeamSummary } from '../../api/types';
+import type { IndicatorHit, TeamColor, TeamsAnalysis, TeamSummary } from '../../api/types';
 import { ErrorAlert, Fallback } from '../../components/common';
 import '../../i18n/analysis';
 
 export const COLORS: TeamColor[] = ['red', 'blue', 'green'];
 /** Unit kinds of the API (docs/api.md: Teams); 党政机关 is what the documents call 委办局. */
 export const UNIT_KINDS = ['镇街', '党政机关', '国有企业', '事业单位', '园区', '高校科研'];
+/**
+ * GET /api/teams/analysis as the server sends it: each team's `reasons` are the ids of the indicator rules it hits
+ * (in rule order), their texts come once in `indicators`, and a team's hex is `colors[color]`.
+ * TODO(api/types.ts owner): move this shape into api/types.ts (TeamsAnalysis / TeamSummary).
+ */
+export type OverviewTeam = Omit<TeamSummary, 'reasons' | 'hex'> & { reasons: string[] };
+export type TeamsOverview = Omit<TeamsAnalysis, 'items'> & { indicators: Record<string, IndicatorHit>; items: OverviewTeam[] };
+const fetchOverview = (q: Record<string, string | number | undefined>) => api.teamsAnalysis(q) as unknown as Promise<TeamsOverview>;
+
 /** render at most this many cells before "show all" (thousands of teams stay responsive) */
 const FIRST = 240;
 
@@ -41,7 +50,7 @@ export default function TeamsOverviewPage() {
   const q = sp.get('q') ?? '';
 
   const query = useMemo(() => ({ unitKind: unitKind || undefined, orgId, color: colors.length ? colors.join(',') : undefined }), [unitKind, orgId, colors.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
-  const res = useQuery({ queryKey: ['teams-analysis', query], queryFn: () => api.teamsAnalysis(query), placeholderData: keepPreviousData });
+  const res = useQuery({ queryKey: ['teams-analysis', query], queryFn: () => fetchOverview(query), placeholderData: keepPreviousData });
 
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(sp);
@@ -155,7 +164,7 @@ export default function TeamsOverviewPage() {
         ) : (
           <div className="team-grid" data-testid="team-grid">
             {shown.map((team) => (
-              <TeamCell key={team.teamId} team={team} en={en} />
+              <TeamCell key={team.teamId} team={team} hex={data.colors[team.color]} indicators={data.indicators} en={en} />
             ))}
           </div>
         )}
@@ -169,26 +178,27 @@ export default function TeamsOverviewPage() {
   );
 }
 
-function TeamCell({ team, en }: { team: TeamSummary; en: boolean }) {
+function TeamCell({ team, hex, indicators, en }: { team: OverviewTeam; hex: string; indicators: TeamsOverview['indicators']; en: boolean }) {
   const { t } = useTranslation();
-  const top = topReason(team.reasons);
+  const hits = team.reasons.map((id) => indicators[id]);
+  const top = topReason(hits);
   const f = team.figures;
   return (
     <Link
       to={`/teams/${team.teamId}`}
       className="team-cell"
-      style={{ borderTopColor: team.hex, background: tint(team.hex, 0.05) }}
+      style={{ borderTopColor: hex, background: tint(hex, 0.05) }}
       data-testid="team-cell"
       data-color={team.color}
       data-team-id={team.teamId}
-      title={team.reasons.map((r) => `${r.name}：${en ? r.reason.en : r.reason.zh}`).join('\n')}
+      title={hits.map((r) => `${r.name}：${en ? r.reason.en : r.reason.zh}`).join('\n')}
     >
       <div className="head">
         <span className="name" data-testid="team-cell-name">{team.name}</span>
-        <span className="badge" style={{ background: team.hex }}>{t(`teams.colorName.${team.color}`)}</span>
+        <span className="badge" style={{ background: hex }}>{t(`teams.colorName.${team.color}`)}</span>
       </div>
       <div className="org">{team.orgName} · {t(`teams.kinds.${team.unitKind}`, { defaultValue: team.unitKind })}</div>
-      <div className="reason" data-testid="team-cell-reason" style={{ color: top ? (top.color === 'red' ? team.hex : '#434343') : '#8c8c8c' }}>
+      <div className="reason" data-testid="team-cell-reason" style={{ color: top ? (top.color === 'red' ? hex : '#434343') : '#8c8c8c' }}>
         {top ? (en ? top.reason.en : top.reason.zh) : t('teams.noReason')}
         {team.reasons.length > 1 && <span className="more">{t('teams.more', { n: team.reasons.length })}</span>}
       </div>
