@@ -291,8 +291,8 @@ export interface TeamSummary {
   unitKind: string;
   level: string | null;
   color: TeamColor;
-  hex: string;
-  reasons: IndicatorHit[];
+  /** ids of the indicator rules the team hits, in rule order; texts in `TeamsAnalysis.indicators` */
+  reasons: string[];
   figures: TeamFigures;
   /** only with `metrics=true` (the grid does not need them) */
   metrics?: Record<string, number | boolean | null>;
@@ -300,9 +300,12 @@ export interface TeamSummary {
 
 export interface TeamsAnalysis {
   asOf: string;
+  /** hex per colour: a team's hex is colors[team.color] */
   colors: Record<TeamColor, string>;
   counts: Record<TeamColor, number>;
   total: number;
+  /** every indicator rule hit by a listed team, by id (sent once instead of per team) */
+  indicators: Record<string, IndicatorHit>;
   items: TeamSummary[];
 }
 

@@ -14,14 +14,10 @@ import '../../i18n/analysis';
 export const COLORS: TeamColor[] = ['red', 'blue', 'green'];
 /** Unit kinds of the API (docs/api.md: Teams); 党政机关 is what the documents call 委办局. */
 export const UNIT_KINDS = ['镇街', '党政机关', '国有企业', '事业单位', '园区', '高校科研'];
-/**
- * GET /api/teams/analysis as the server sends it: each team's `reasons` are the ids of the indicator rules it hits
- * (in rule order), their texts come once in `indicators`, and a team's hex is `colors[color]`.
- * TODO(api/types.ts owner): move this shape into api/types.ts (TeamsAnalysis / TeamSummary).
- */
-export type OverviewTeam = Omit<TeamSummary, 'reasons' | 'hex'> & { reasons: string[] };
-export type TeamsOverview = Omit<TeamsAnalysis, 'items'> & { indicators: Record<string, IndicatorHit>; items: OverviewTeam[] };
-const fetchOverview = (q: Record<string, string | number | undefined>) => api.teamsAnalysis(q) as unknown as Promise<TeamsOverview>;
+/** GET /api/teams/analysis: each team's `reasons` are rule ids, their texts come once in `indicators`. */
+export type OverviewTeam = TeamSummary;
+export type TeamsOverview = TeamsAnalysis;
+const fetchOverview = (q: Record<string, string | number | undefined>) => api.teamsAnalysis(q);
 
 /** render at most this many cells before "show all" (thousands of teams stay responsive) */
 const FIRST = 240;
