@@ -42,11 +42,21 @@ export function compare(a: number | boolean, op: ComparisonOp, b: number | boole
   }
 }
 
+/** a condition's `{ ref }` value resolved once per (rules, condition): rules objects are immutable once parsed */
+const REFS = new WeakMap<RulesConfig, Map<string, unknown>>();
+function refValue(rules: RulesConfig, ref: string): unknown {
+  let m = REFS.get(rules);
+  if (!m) REFS.set(rules, (m = new Map()));
+  let v = m.get(ref);
+  if (v === undefined && !m.has(ref)) m.set(ref, (v = rulesValueAt(rules, ref)));
+  return v;
+}
+
 export function conditionHolds(c: Condition, metrics: Metrics, rules: RulesConfig): boolean {
   const actual = metrics[c.metric];
   if (actual === undefined || actual === null) return false;
   let expected: unknown = c.value;
-  if (typeof expected === 'object' && expected !== null) expected = rulesValueAt(rules, (expected as { ref: string }).ref);
+  if (typeof expected === 'object' && expected !== null) expected = refValue(rules, (expected as { ref: string }).ref);
   if (typeof expected !== 'number' && typeof expected !== 'boolean') return false;
   return compare(actual, c.op, expected);
 }
@@ -68,7 +78,11 @@ function evaluate<R extends AnyRule>(list: R[], metrics: Metrics, ctx: Indicator
   for (const r of list) {
     if (!applies(r, ctx)) continue;
     if (!conditionHolds(r.when, metrics, rules)) continue;
-    if (r.also && !r.also.every((c) => conditionHolds(c, metrics, rules))) continue;
+    if (r.also) {
+      let all = true;
+      for (let i = 0; all && i < r.also.length; i++) all = conditionHolds(r.also[i], metrics, rules);
+      if (!all) continue;
+    }
     const hit: IndicatorHit<R['color']> = { id: r.id, name: r.name, color: r.color, reason: r.reason };
     if (r.source) hit.source = r.source;
     hits.push(hit);
@@ -86,7 +100,8 @@ export function evaluateTeamIndicators(
   rules: RulesConfig,
 ): { color: TeamColor; hex: string; hits: IndicatorHit<'red' | 'blue'>[] } {
   const hits = evaluate(rules.teamIndicators, metrics, ctx, rules);
-  const color: TeamColor = hits.some((h) => h.color === 'red') ? 'red' : hits.some((h) => h.color === 'blue') ? 'blue' : 'green';
+  let color: TeamColor = 'green';
+  for (let i = 0; i < hits.length && color !== 'red'; i++) color = hits[i].color === 'red' ? 'red' : 'blue';
   return { color, hex: rules.teamColors[color], hits };
 }
 

@@ -227,6 +227,26 @@ describe('org structure and appointments', () => {
     expect(early.json().issues[0]).toMatchObject({ path: 'startDate', code: 'before_work_start' });
   });
 
+  it('lists each incumbent with the appointment’s kind and version; a 挂职 does not fill the quota', async () => {
+    const before = (await admin.get('/api/org-units/2')).json();
+    const deputy = before.teams[0].positions.find((p: { position: { title: string } }) => p.position.title === '副镇长');
+    expect(deputy.holders[0]).toMatchObject({ kind: '任职', version: expect.any(Number), appointmentId: expect.any(Number) });
+    const res = await admin.post('/api/appointments', { cadreId: 4, positionId: deputy.position.id, startDate: '2025-03-01', kind: '挂职' });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (await admin.get('/api/org-units/2')).json().teams[0].positions.find((p: { position: { id: number } }) => p.position.id === deputy.position.id);
+    expect(after.holders).toHaveLength(deputy.holders.length + 1);
+    expect(after.filled).toBe(deputy.filled);
+    expect(after.vacancies).toBe(deputy.vacancies);
+    // 免职 through PATCH with the listed version; a stale version is a 409
+    const h = after.holders.find((x: { cadreId: number }) => x.cadreId === 4);
+    const stale = await admin.patch(`/api/appointments/${h.appointmentId}`, { version: h.version + 1, endDate: '2025-09-01' });
+    expect(stale.statusCode).toBe(409);
+    const ended = await admin.patch(`/api/appointments/${h.appointmentId}`, { version: h.version, endDate: '2025-09-01', endReason: '挂职期满' });
+    expect(ended.statusCode, ended.body).toBe(200);
+    const gone = (await admin.get('/api/org-units/2')).json().teams[0].positions.find((p: { position: { id: number } }) => p.position.id === deputy.position.id);
+    expect(gone.holders.some((x: { cadreId: number }) => x.cadreId === 4)).toBe(false);
+  });
+
   it('refuses to delete a unit that still has people or teams', async () => {
     const u = (await admin.get('/api/org-units/3')).json().unit;
     const res = await admin.del(`/api/org-units/3?version=${u.version}`);

@@ -2,5 +2,6 @@
 export * from './structure';
 export * from './columns';
 export * from './team';
+export * from './overview';
 export * from './phrases';
 export { packDate, unpackDate, fullYearsPacked, fracYearsPacked, addMonthsPacked, makeRetirementFn } from './fast';

@@ -197,7 +197,20 @@ export interface TeamAnalysis {
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
-const strArr = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
+const NO_STRINGS: string[] = [];
+/**
+ * the non-empty strings of a json array: the array itself when it holds nothing else (the common case; never
+ * mutated here), else a filtered copy. A loop, not filter: called per team and post on the overview's hot path.
+ */
+function strArr(v: unknown): string[] {
+  if (!Array.isArray(v) || v.length === 0) return NO_STRINGS;
+  let i = 0;
+  while (i < v.length && typeof v[i] === 'string' && v[i] !== '') i++;
+  if (i === v.length) return v as string[];
+  const out: string[] = [];
+  for (const x of v) if (typeof x === 'string' && x !== '') out.push(x);
+  return out;
+}
 
 export function parseNeeds(raw: Record<string, unknown> | null | undefined): TeamAnalysis['needs'] {
   const n = raw ?? {};
@@ -225,12 +238,22 @@ function ratio(a: number, b: number): number {
   return b > 0 ? Math.min(1, a / b) : a > 0 ? 1 : 0;
 }
 const byYearDesc = (a: { year: number }, b: { year: number }) => b.year - a.year;
+const byRetirementDate = (a: { retirementDate: string }, b: { retirementDate: string }) => (a.retirementDate < b.retirementDate ? -1 : 1);
+
+/** what a post's 职务级别 code resolves to (code-set lookups once per distinct code, not per post) */
+interface LevelInfo {
+  level: string;
+  levelName: string;
+  order: number;
+  threshold: number;
+}
 
 /** per-rules-object precomputation (rules objects are immutable once parsed) */
 interface Prepared {
   retire: (birth: number, sex: string) => number;
   ruleMetrics: Map<string, string[]>;
   threshold: Map<string, number>;
+  levels: Map<string, LevelInfo>;
 }
 const PREPARED = new WeakMap<RulesConfig, Prepared>();
 function prepared(rules: RulesConfig): Prepared {
@@ -240,10 +263,20 @@ function prepared(rules: RulesConfig): Prepared {
       retire: makeRetirementFn(rules),
       ruleMetrics: new Map(rules.teamIndicators.map((r) => [r.id, [r.when.metric, ...(r.also ?? []).map((c) => c.metric)]])),
       threshold: new Map(),
+      levels: new Map(),
     };
     PREPARED.set(rules, p);
   }
   return p;
+}
+function levelInfo(p: Prepared, raw: string, rules: RulesConfig): LevelInfo {
+  let info = p.levels.get(raw);
+  if (!info) {
+    const level = normalizePostLevel(raw) ?? raw;
+    info = { level, levelName: postLevelShort(level) ?? codeName('postLevel', level) ?? level, order: levelOrder(level), threshold: thresholdFor(p, level, rules) };
+    p.levels.set(raw, info);
+  }
+  return info;
 }
 function thresholdFor(p: Prepared, level: string, rules: RulesConfig): number {
   let t = p.threshold.get(level);
@@ -278,18 +311,20 @@ export function teamAnalysis(team: TeamInput, opts: TeamOptions): TeamAnalysis {
 
   // positions
   const posViews: PositionView[] = [];
-  const posList: { view: PositionView; specialties: string[]; experience: string[] }[] = [];
+  const posList: { view: PositionView; specialties: string[]; experience: string[]; threshold: number }[] = [];
   let teamLevel: string | null = null;
+  let teamOrder = 0;
   let quota = 0;
   const reqSpecialties = needs.specialties.slice();
   const reqExperience = needs.experience.slice();
   for (const p of team.positions) {
-    const level = normalizePostLevel(p.level) ?? p.level;
+    const li = levelInfo(prep, p.level, rules);
+    const level = li.level;
     const view: PositionView = {
       id: p.id,
       title: p.title,
       level,
-      levelName: postLevelShort(level) ?? codeName('postLevel', level) ?? level,
+      levelName: li.levelName,
       isChief: p.isChief,
       isKey: p.isKey ?? false,
       category: p.category ?? null,
@@ -303,9 +338,12 @@ export function teamAnalysis(team: TeamInput, opts: TeamOptions): TeamAnalysis {
     for (const x of specialties) if (!reqSpecialties.includes(x)) reqSpecialties.push(x);
     for (const e of experience) if (!reqExperience.includes(e)) reqExperience.push(e);
     posViews.push(view);
-    posList.push({ view, specialties, experience });
+    posList.push({ view, specialties, experience, threshold: li.threshold });
     quota += p.quota;
-    if (teamLevel == null || levelOrder(level) > levelOrder(teamLevel)) teamLevel = level;
+    if (teamLevel == null || li.order > teamOrder) {
+      teamLevel = level;
+      teamOrder = li.order;
+    }
   }
 
   // members
@@ -350,7 +388,7 @@ export function teamAnalysis(team: TeamInput, opts: TeamOptions): TeamAnalysis {
     const fracInPost = fracYearsPacked(start, asOfP);
     const rotation: RotationFlag = fullInPost >= must ? 'must' : fullInPost >= should ? 'should' : 'ok';
     const level = pos.view.level;
-    const threshold = thresholdFor(prep, level, rules);
+    const threshold = pos.threshold;
     const young = age <= threshold;
     const retP = m.retirementDate ? packDate(m.retirementDate) : retire(birth, m.sex);
     const past = retP <= asOfP;
@@ -524,8 +562,14 @@ export function teamAnalysis(team: TeamInput, opts: TeamOptions): TeamAnalysis {
   };
 
   const ev = evaluateTeamIndicators(metrics, { unitKind: team.unitKind ?? null, teamKind: team.kind, postLevel: teamLevel }, rules);
-  const ruleMetrics = prepared(rules).ruleMetrics;
-  const hits = ev.hits.map((h) => ({ ...h, metrics: ruleMetrics.get(h.id) ?? [] }));
+  const ruleMetrics = prep.ruleMetrics;
+  const hits: TeamAnalysis['hits'] = new Array(ev.hits.length);
+  for (let i = 0; i < ev.hits.length; i++) {
+    const h = ev.hits[i];
+    const hit: TeamAnalysis['hits'][number] = { id: h.id, name: h.name, color: h.color, reason: h.reason, metrics: ruleMetrics.get(h.id) ?? EMPTY_MUT };
+    if (h.source) hit.source = h.source;
+    hits[i] = hit;
+  }
 
   const radar: RadarAxis[] = !detail ? [] : [
     { key: 'quota', label: '职数配备', value: quota ? filled / quota : 1, target: 1 },
@@ -549,12 +593,12 @@ export function teamAnalysis(team: TeamInput, opts: TeamOptions): TeamAnalysis {
     needs,
     positions: posViews,
     members,
-    education: mixRows(eduMix),
-    specialties: mixRows(specMix),
+    education: detail ? mixRows(eduMix) : [],
+    specialties: detail ? mixRows(specMix) : [],
     coverage: { specialties: specCov, experience: expCov },
     rotation: { should: shouldIds, must: mustIds },
     chiefsMissingExperience: chiefsMissing,
-    retiring: retiring.sort((a, b) => (a.retirementDate < b.retirementDate ? -1 : 1)),
+    retiring: retiring.length > 1 ? retiring.sort(byRetirementDate) : retiring,
     assessments: { years, byYear, low, excellent },
     radar,
   };

@@ -71,6 +71,8 @@ export async function authRoutes(
       user: await presentUser(app, user),
       permissions: {
         canWrite: canWrite(user, 'registry', rules) || user.role === 'supervision',
+        /** 干部名册 itself: 新增/删除干部, 任职/免职 */
+        canWriteRegistry: canWrite(user, 'registry', rules),
         canWriteOrg: canWrite(user, 'org', rules),
         sensitive: Object.fromEntries(SENSITIVE.map((c) => [c, canSee(user, c, rules)])),
       },

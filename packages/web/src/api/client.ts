@@ -162,11 +162,19 @@ export const api = {
   // organisation
   orgUnits: () => get<{ items: OrgUnit[] }>('/api/org-units'),
   orgUnit: (id: number) => get<OrgUnitDetail>(`/api/org-units/${id}`),
+  createOrgUnit: (body: Record<string, unknown>) => request<OrgUnit>('POST', '/api/org-units', body),
+  updateOrgUnit: (id: number, body: Record<string, unknown> & { version: number }) => request<OrgUnit>('PATCH', `/api/org-units/${id}`, body),
+  /** 任职 */
+  createAppointment: (body: Record<string, unknown>) => request<{ id: number; version: number }>('POST', '/api/appointments', body),
+  /** 免职 (endDate) or corrections */
+  updateAppointment: (id: number, body: Record<string, unknown> & { version: number }) => request<unknown>('PATCH', `/api/appointments/${id}`, body),
 
   // cadres
   roster: (q: Query) => get<Page<RosterRow>>('/api/cadres', q),
   exportUrl: (q: Query) => `/api/cadres/export.xlsx${toQueryString(q)}`,
   cadre: (id: number) => get<CadreResponse>(`/api/cadres/${id}`),
+  createCadre: (body: Record<string, unknown>) => request<Cadre>('POST', '/api/cadres', body),
+  deleteCadre: (id: number, version: number) => request<unknown>('DELETE', `/api/cadres/${id}${toQueryString({ version })}`),
   updateCadre: (id: number, body: Partial<Cadre> & { version: number }) => request<{ cadre: Cadre } | Cadre>('PATCH', `/api/cadres/${id}`, body),
   section: (id: number, section: string) => get<{ items: SectionRow[] }>(`/api/cadres/${id}/${section}`),
   createRow: (id: number, section: string, body: Record<string, unknown>) => request<unknown>('POST', `/api/cadres/${id}/${section}`, body),

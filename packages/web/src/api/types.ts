@@ -12,7 +12,12 @@ export interface User {
 }
 
 export interface Permissions {
+  /** any record category (the supervision role writes only 监督信息) */
   canWrite: boolean;
+  /** the registry itself: 新增/删除干部, 任职/免职 */
+  canWriteRegistry?: boolean;
+  /** 单位 records */
+  canWriteOrg?: boolean;
   sensitive: { discipline: boolean; supervision: boolean; family: boolean; idNumber: boolean; care: boolean };
 }
 
@@ -88,11 +93,15 @@ export interface Holder {
   age: number;
   startDate: string;
   yearsInPost: number;
+  /** 任职 | 兼任 | 挂职 | 代理 — only 任职 fills the quota */
+  kind: string | null;
+  /** the appointment's version (免职 is a PATCH with it) */
+  version: number;
 }
 
 export interface OrgUnitDetail {
   unit: OrgUnit;
-  teams: { team: Team; positions: { position: Position; holders: Holder[]; vacancies: number }[] }[];
+  teams: { team: Team; positions: { position: Position; holders: Holder[]; filled: number; vacancies: number }[] }[];
 }
 
 export interface RosterRow {

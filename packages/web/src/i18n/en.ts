@@ -34,6 +34,11 @@ export const en: Messages = {
     key: 'Key post', viewRoster: 'Cadres of this unit and below', noTeam: 'No leadership team set up', age: 'age {{age}}',
     inPost: '{{years}} yrs in post', kind: 'Kind', managementLevel: 'Managed by', rankLevel: 'Unit level',
     summary: 'Quota {{quota}}, filled {{filled}}, vacant {{vacancies}}',
+    appoint: 'Appoint', endAppointment: 'End', appointTitle: 'Appoint to {{post}}', endTitle: 'End appointment: {{name}} ({{post}})',
+    cadre: 'Cadre', cadrePick: 'Type a name or pinyin initials', startDate: 'Start date', endDate: 'End date', apptKind: 'Kind',
+    method: 'Method', docNo: 'Document no.', endReason: 'Reason', editUnit: 'Edit unit', addChild: 'Add sub-unit',
+    unitName: 'Unit name', shortName: 'Short name', parent: 'Parent unit', sort: 'Sort order', appointed: 'Appointed', ended: 'Appointment ended',
+    unitSaved: 'Unit saved', kindNote: 'Concurrent, secondment and acting posts do not fill the quota',
   },
   roster: {
     title: 'Cadre roster', q: 'Name / pinyin initials', unit: 'Unit (incl. sub-units)', postLevel: 'Post level', rank: 'Rank',
@@ -44,6 +49,7 @@ export const en: Messages = {
     deletePreset: 'Delete', noPresets: 'No saved filters', columns: 'Columns', export: 'Export Excel', exportSelected: 'Export selected',
     selected: '{{n}} selected', clearSelection: 'Clear selection', total: '{{total}} cadres', young_tag: 'Young',
     idsFilter: 'Showing the {{n}} cadres behind a statistic', asOfFilter: 'ages as of {{date}}', clearIds: 'Clear, show all',
+    create: 'New cadre', created: 'Cadre file created',
   },
   style: { tiger: 'Enterprising (小老虎型)', ox: 'Steady (老黄牛型)' },
   profile: {
@@ -53,6 +59,7 @@ export const en: Messages = {
     impactRunning: 'Impact period running', impactOver: 'Expired', impactRevoked: 'Revoked', timeline: 'Career', table: 'Details',
     now: 'present', goalsDone: 'done', checkpoint: 'Checkpoint', addGoal: 'Add goal', addCheckpoint: 'Add checkpoint',
     qualityAverage: 'Average', politicalTraining: 'Political',
+    deleteCadre: 'Delete file', deleteConfirm: 'Delete the whole file of {{name}}? This is audited and cannot be undone.', deleted: 'File deleted',
   },
   section: {
     basic: 'Basic info', education: 'Education', career: 'Career', 'rank-history': 'Posts & ranks', assessments: 'Assessments',

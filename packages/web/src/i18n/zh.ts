@@ -32,6 +32,11 @@ export const zh = {
     key: '关键岗位', viewRoster: '查看本单位及下属单位干部', noTeam: '该单位未设置领导班子', age: '{{age}}岁',
     inPost: '任职{{years}}年', kind: '单位类别', managementLevel: '管理层级', rankLevel: '单位级别',
     summary: '职数 {{quota}}，实配 {{filled}}，空缺 {{vacancies}}',
+    appoint: '任职', endAppointment: '免职', appointTitle: '任职：{{post}}', endTitle: '免职：{{name}}（{{post}}）',
+    cadre: '干部', cadrePick: '输入姓名或拼音首字母检索', startDate: '任职时间', endDate: '免职时间', apptKind: '任职类型',
+    method: '任用方式', docNo: '任免文号', endReason: '免职原因', editUnit: '编辑单位', addChild: '新增下级单位',
+    unitName: '单位名称', shortName: '简称', parent: '上级单位', sort: '排序号', appointed: '已任职', ended: '已免职',
+    unitSaved: '单位已保存', kindNote: '兼任、挂职、代理不占职数',
   },
   roster: {
     title: '干部名册', q: '姓名/拼音首字母', unit: '单位（含下属）', postLevel: '职务层次', rank: '职级',
@@ -42,6 +47,7 @@ export const zh = {
     deletePreset: '删除', noPresets: '暂无常用查询', columns: '显示列', export: '导出Excel', exportSelected: '导出所选',
     selected: '已选 {{n}} 人', clearSelection: '清除选择', total: '共 {{total}} 人', young_tag: '年轻',
     idsFilter: '正在查看统计数字对应的 {{n}} 名干部', asOfFilter: '年龄按 {{date}} 计算', clearIds: '清除，查看全部',
+    create: '新增干部', created: '已新增干部档案',
   },
   style: { tiger: '小老虎型', ox: '老黄牛型' },
   profile: {
@@ -51,6 +57,7 @@ export const zh = {
     impactRunning: '影响期内', impactOver: '已期满', impactRevoked: '已撤销', timeline: '简历', table: '明细',
     now: '至今', goalsDone: '已完成', checkpoint: '节点', addGoal: '添加目标', addCheckpoint: '添加节点',
     qualityAverage: '五维均分', politicalTraining: '政治培训',
+    deleteCadre: '删除档案', deleteConfirm: '删除 {{name}} 的全部档案信息？此操作记入审计日志，不可撤销。', deleted: '档案已删除',
   },
   section: {
     basic: '基本信息', education: '学历学位', career: '简历', 'rank-history': '职务职级', assessments: '年度考核',

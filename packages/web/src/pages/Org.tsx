@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button, Card, Col, Descriptions, Empty, Input, Row, Space, Table, Tag, Tree, Typography } from 'antd';
-import { SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SearchOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { useCodes, useOrgTree, type OrgTreeNode } from '../api/hooks';
+import { useCodes, useMe, useOrgTree, type OrgTreeNode } from '../api/hooks';
 import type { Holder, OrgUnitDetail, Position } from '../api/types';
 import { ErrorAlert, Fallback } from '../components/common';
 import { rosterHref } from './rosterQuery';
+import { AppointForm, EndForm, UnitForm } from './org/OrgEdit';
 
 interface ViewNode {
   key: string;
@@ -105,13 +106,19 @@ export default function OrgPage() {
 function UnitDetail({ id }: { id: number }) {
   const { t } = useTranslation();
   const codes = useCodes();
+  const me = useMe();
+  const canWriteOrg = me.data?.permissions.canWriteOrg ?? false;
+  const canWrite = me.data?.permissions.canWriteRegistry ?? false;
+  const [unitForm, setUnitForm] = useState<'edit' | 'child' | null>(null);
+  const [appointTo, setAppointTo] = useState<Position | null>(null);
+  const [ending, setEnding] = useState<{ h: Holder; post: string } | null>(null);
   const q = useQuery({ queryKey: ['org-unit', id], queryFn: () => api.orgUnit(id) });
   if (q.isPending) return <Card><Fallback /></Card>;
   if (q.error) return <ErrorAlert error={q.error} />;
   const d: OrgUnitDetail = q.data;
   const all = d.teams.flatMap((tm) => tm.positions);
   const quota = all.reduce((s, p) => s + p.position.quota, 0);
-  const filled = all.reduce((s, p) => s + p.holders.length, 0);
+  const filled = all.reduce((s, p) => s + (p.filled ?? p.holders.length), 0);
   const vacancies = all.reduce((s, p) => s + p.vacancies, 0);
 
   return (
@@ -120,9 +127,17 @@ function UnitDetail({ id }: { id: number }) {
         size="small"
         title={<span data-testid="org-unit-name">{d.unit.name}</span>}
         extra={
-          <Link to={rosterHref({ orgId: d.unit.id })} data-testid="org-unit-roster">
-            <Button size="small" icon={<TeamOutlined />} tabIndex={-1}>{t('org.viewRoster')}</Button>
-          </Link>
+          <Space size={8}>
+            {canWriteOrg && (
+              <>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setUnitForm('edit')} data-testid="org-unit-edit">{t('org.editUnit')}</Button>
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setUnitForm('child')} data-testid="org-unit-add-child">{t('org.addChild')}</Button>
+              </>
+            )}
+            <Link to={rosterHref({ orgId: d.unit.id })} data-testid="org-unit-roster">
+              <Button size="small" icon={<TeamOutlined />} tabIndex={-1}>{t('org.viewRoster')}</Button>
+            </Link>
+          </Space>
         }
       >
         <Descriptions size="small" column={4}>
@@ -139,7 +154,7 @@ function UnitDetail({ id }: { id: number }) {
       {d.teams.length === 0 && <Card size="small"><Empty description={t('org.noTeam')} /></Card>}
       {d.teams.map(({ team, positions }) => (
         <Card size="small" key={team.id} title={`${team.name}`} extra={<Tag>{team.kind}</Tag>} data-testid="org-team">
-          <Table<{ position: Position; holders: Holder[]; vacancies: number }>
+          <Table<{ position: Position; holders: Holder[]; filled: number; vacancies: number }>
             size="small"
             rowKey={(r) => r.position.id}
             pagination={false}
@@ -160,7 +175,7 @@ function UnitDetail({ id }: { id: number }) {
               },
               { title: t('org.level'), key: 'level', width: 90, render: (_, r) => codes.name('postLevel', r.position.level) },
               { title: t('org.quota'), key: 'quota', width: 60, align: 'center', render: (_, r) => r.position.quota },
-              { title: t('org.filled'), key: 'filled', width: 60, align: 'center', render: (_, r) => r.holders.length },
+              { title: t('org.filled'), key: 'filled', width: 60, align: 'center', render: (_, r) => r.filled ?? r.holders.length },
               {
                 title: t('org.vacancy'),
                 key: 'vacancies',
@@ -179,20 +194,43 @@ function UnitDetail({ id }: { id: number }) {
                 render: (_, r) => (
                   <Space size={[12, 4]} wrap>
                     {r.holders.map((h) => (
-                      <span key={h.appointmentId}>
+                      <span key={h.appointmentId} data-testid="org-holder">
                         <Link to={`/cadres/${h.cadreId}`} data-testid="org-holder-link">{h.name}</Link>
+                        {h.kind && h.kind !== '任职' && <Tag style={{ marginInlineStart: 4 }}>{h.kind}</Tag>}
                         <Typography.Text type="secondary" style={{ marginInlineStart: 4 }}>
                           {codes.name('sex', h.sex)}，{t('org.age', { age: h.age })}，{t('org.inPost', { years: Math.floor(h.yearsInPost * 10) / 10 })}
                         </Typography.Text>
+                        {canWrite && (
+                          <Button type="link" size="small" onClick={() => setEnding({ h, post: r.position.title })} data-testid="org-end-appointment">
+                            {t('org.endAppointment')}
+                          </Button>
+                        )}
                       </span>
                     ))}
                   </Space>
                 ),
               },
+              ...(canWrite
+                ? [
+                    {
+                      title: '',
+                      key: 'actions',
+                      width: 80,
+                      render: (_: unknown, r: { position: Position }) => (
+                        <Button size="small" icon={<UserAddOutlined />} onClick={() => setAppointTo(r.position)} data-testid="org-appoint">
+                          {t('org.appoint')}
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         </Card>
       ))}
+      <UnitForm open={unitForm != null} unit={unitForm === 'edit' ? d.unit : null} parent={unitForm === 'child' ? d.unit : null} onClose={() => setUnitForm(null)} />
+      <AppointForm position={appointTo} onClose={() => setAppointTo(null)} />
+      <EndForm holder={ending} onClose={() => setEnding(null)} />
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   Alert,
@@ -30,6 +30,7 @@ import {
   DownloadOutlined,
   DownOutlined,
   FilterOutlined,
+  PlusOutlined,
   SaveOutlined,
   TableOutlined,
   UpOutlined,
@@ -37,7 +38,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, itemsOf } from '../api/client';
-import { useCodes, useOrgTree } from '../api/hooks';
+import { useCodes, useMe, useOrgTree } from '../api/hooks';
 import type { RosterRow } from '../api/types';
 import { ErrorAlert } from '../components/common';
 import { FILTER_KEYS, filtersFromParams, filtersToRecord, rosterApiQuery, type FilterValues } from './rosterQuery';
@@ -160,6 +161,9 @@ function PresetMenu({ onApply }: { onApply: (filter: Record<string, unknown>) =>
   );
 }
 
+/** 新增干部: its own chunk, loaded when the button is pressed (the roster's first load stays small) */
+const NewCadre = lazy(() => import('./profile/NewCadre'));
+
 export default function RosterPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -170,6 +174,9 @@ export default function RosterPage() {
   const [more, setMore] = useState(false);
   const [columns, setColumns] = useState<ColumnKey[]>(loadColumns);
   const [selected, setSelected] = useState<number[]>([]);
+  const [creating, setCreating] = useState(false);
+  const me = useMe();
+  const canWriteRegistry = me.data?.permissions.canWriteRegistry ?? false;
   const [presetOpen, setPresetOpen] = useState(false);
   const [presetName, setPresetName] = useState('');
   const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -319,9 +326,11 @@ export default function RosterPage() {
     localStorage.setItem(COLUMNS_KEY, JSON.stringify(next));
   };
 
-  // the whole filtered view (the API has no id-list parameter, so the selection is not exported on its own)
+  // the whole filtered view, in the table's sort order
   const exportQuery = { ...filterRecord, ...(sort ? { sort } : {}) };
   const exportHref = api.exportUrl(exportQuery);
+  // only the selected rows (the roster API's `ids` filter, ≤ 5,000), same sort and columns
+  const exportSelectedHref = api.exportUrl({ ids: selected.join(','), ...(sort ? { sort } : {}) });
 
   const statusOptions = codes.options('status').length ? codes.options('status') : STATUS_DEFAULT.map((s) => ({ value: s, label: s }));
   const specialtyOptions = codes.options('specialty');
@@ -477,6 +486,9 @@ export default function RosterPage() {
               <>
                 <Typography.Text type="secondary" data-testid="roster-selected">{t('roster.selected', { n: selected.length })}</Typography.Text>
                 <Button size="small" type="link" onClick={() => setSelected([])}>{t('roster.clearSelection')}</Button>
+                <Button size="small" icon={<DownloadOutlined />} href={exportSelectedHref} download data-testid="roster-export-selected">
+                  {t('roster.exportSelected')}（{selected.length}）
+                </Button>
                 <Button size="small" icon={<DownloadOutlined />} href={`/api/interop/lrmx/export?ids=${selected.join(',')}`} download data-testid="export-lrmx">
                   {i18n.language === 'en' ? `Export LRMX (${selected.length})` : `导出LRMX（${selected.length}）`}
                 </Button>
@@ -500,6 +512,11 @@ export default function RosterPage() {
             >
               <Button icon={<TableOutlined />} data-testid="column-chooser">{t('roster.columns')}</Button>
             </Popover>
+            {canWriteRegistry && (
+              <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="roster-create">
+                {t('roster.create')}
+              </Button>
+            )}
             <Button type="primary" icon={<DownloadOutlined />} href={exportHref} download data-testid="roster-export">
               {t('roster.export')}
             </Button>
@@ -533,6 +550,11 @@ export default function RosterPage() {
         />
       </Card>
 
+      {creating && (
+        <Suspense fallback={null}>
+          <NewCadre open={creating} onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
       <Modal
         open={presetOpen}
         title={t('roster.savePreset')}

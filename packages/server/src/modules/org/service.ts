@@ -46,6 +46,7 @@ export async function orgUnitDetail(db: Db, user: CurrentUser, id: number, asOf 
           birthDate: cadre.birthDate,
           startDate: appointment.startDate,
           kind: appointment.kind,
+          version: appointment.version,
         })
         .from(appointment)
         .innerJoin(cadre, eq(cadre.id, appointment.cadreId))
@@ -66,7 +67,9 @@ export async function orgUnitDetail(db: Db, user: CurrentUser, id: number, asOf 
               age: ageOn(h.birthDate, asOf),
               yearsInPost: Math.round(yearsBetween(h.startDate, asOf) * 10) / 10,
             }));
-          return { position: p, holders: hs, vacancies: Math.max(0, p.quota - hs.length) };
+          // only 任职 fills the quota (兼任/挂职/代理 do not), as in @cadre/core teamAnalysis
+          const filled = hs.filter((h) => (h.kind ?? '任职') === '任职').length;
+          return { position: p, holders: hs, filled, vacancies: Math.max(0, p.quota - filled) };
         }),
     })),
   };

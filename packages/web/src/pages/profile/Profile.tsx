@@ -1,17 +1,17 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { Avatar, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tabs, Tag, Typography } from 'antd';
-import { DownloadOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { App, Avatar, Breadcrumb, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { useCodes, useMe } from '../../api/hooks';
 import type { Cadre } from '../../api/types';
 import { ErrorAlert, Fallback } from '../../components/common';
-import { checkCadreFacts, todayISO } from '@cadre/core';
 import { ageAt, yearsSince } from '../../validation';
 import { AuditTab } from './AuditTab';
+import { checkBasic } from './basicCheck';
 import { formatValue } from './format';
 import { RecordForm } from './RecordForm';
 import { SectionTab } from './SectionTab';
@@ -35,6 +35,8 @@ export default function ProfilePage() {
   const codes = useCodes();
   const me = useMe();
   const qc = useQueryClient();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: ['cadre', id], queryFn: () => api.cadre(id), enabled: Number.isFinite(id) });
@@ -112,6 +114,27 @@ export default function ProfilePage() {
             <Button icon={<PrinterOutlined />} href={`/api/cadres/${c.id}/form`} target="_blank" rel="noopener" data-testid="print-form">
               {i18n.language === 'en' ? 'Print appointment form' : '打印任免审批表'}
             </Button>
+            {(me.data?.permissions.canWriteRegistry ?? false) && (
+              <Popconfirm
+                title={t('profile.deleteCadre')}
+                description={<div style={{ maxWidth: 280 }}>{t('profile.deleteConfirm', { name: c.name })}</div>}
+                okButtonProps={{ danger: true, 'data-testid': 'delete-cadre-ok' } as React.ComponentProps<typeof Button>}
+                onConfirm={async () => {
+                  try {
+                    await api.deleteCadre(c.id, c.version);
+                    void message.success(t('profile.deleted'));
+                    void qc.invalidateQueries({ queryKey: ['roster'] });
+                    qc.removeQueries({ queryKey: ['cadre', c.id] });
+                    void navigate('/cadres');
+                  } catch (e) {
+                    void message.error(e instanceof ApiError ? e.localized(i18n.language) : String(e));
+                    void qc.invalidateQueries({ queryKey: ['cadre', c.id] });
+                  }
+                }}
+              >
+                <Button danger type="text" icon={<DeleteOutlined />} data-testid="delete-cadre">{t('profile.deleteCadre')}</Button>
+              </Popconfirm>
+            )}
           </Space>
         </Col>
       </Row>
@@ -174,26 +197,8 @@ export default function ProfilePage() {
         dateOrder={BASIC_DATE_ORDER}
         testId="edit-form-basic"
         width={760}
-        check={(v) => {
-          // the server's own checks (@cadre/core checkCadreFacts): dates, ages, 入党时间 vs 政治面貌, 身份证号
-          const d = (x: unknown) => (x ? (x as dayjs.Dayjs).format('YYYY-MM-DD') : null);
-          const facts = {
-            birthDate: d(v.birthDate) ?? '',
-            workStartDate: d(v.workStartDate) ?? '',
-            partyJoinDate: d(v.partyJoinDate),
-            politicalStatus: String(v.politicalStatus ?? ''),
-            idNumber: typeof v.idNumber === 'string' && v.idNumber.trim() ? v.idNumber.trim().toUpperCase() : 'idNumber' in c ? null : undefined,
-            sex: String(v.sex ?? ''),
-            postStartDate: d(v.postStartDate),
-            levelStartDate: d(v.levelStartDate),
-          };
-          const errs: Record<string, string> = {};
-          for (const is of checkCadreFacts(facts, todayISO())) {
-            const f = issueField(is.path);
-            if (!errs[f]) errs[f] = i18n.language === 'en' ? is.messageEn : is.message;
-          }
-          return errs;
-        }}
+        // the server's own checks (@cadre/core checkCadreFacts): dates, ages, 入党时间 vs 政治面貌, 身份证号
+        check={(v) => checkBasic(v, 'idNumber' in c, i18n.language)}
         submit={(payload, version) => api.updateCadre(c.id, { ...payload, version: version ?? c.version })}
         onClose={() => setEditing(false)}
         onDone={() => {

@@ -17,13 +17,14 @@ import {
   Space,
   Switch,
   Table,
+  TreeSelect,
   Typography,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useCodes, type Codes } from '../../api/hooks';
+import { useCodes, useOrgTree, type Codes } from '../../api/hooks';
 import { validateIdNumber } from '../../validation';
 import { codeSetOf, formatValue, isoDate } from './format';
 import { issueField, type FieldDef } from './sections';
@@ -292,6 +293,23 @@ function RecordFormInner(props: RecordFormProps) {
   );
 }
 
+/** an org unit of the user's tree (scoped on the server) */
+function OrgInput({ testId, ...rest }: { testId: string; value?: unknown; onChange?: (v: unknown) => void }) {
+  const org = useOrgTree();
+  return (
+    <TreeSelect
+      allowClear
+      showSearch
+      treeNodeFilterProp="title"
+      treeData={org.tree}
+      loading={org.isPending}
+      popupMatchSelectWidth={420}
+      data-testid={testId}
+      {...(rest as object)}
+    />
+  );
+}
+
 function FieldInput({ f, codes, row, ...rest }: { f: FieldDef; codes: Codes; row?: Rec; value?: unknown; onChange?: (v: unknown) => void; checked?: boolean }) {
   const testId = `field-${f.name}`;
   const fixed = (f.options ?? []).map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
@@ -306,6 +324,8 @@ function FieldInput({ f, codes, row, ...rest }: { f: FieldDef; codes: Codes; row
       return <Switch data-testid={testId} {...(rest as object)} />;
     case 'select':
       return <Select allowClear options={fixed} data-testid={testId} {...(rest as object)} />;
+    case 'org':
+      return <OrgInput testId={testId} {...(rest as object)} />;
     case 'code': {
       const set = codeSetOf(f, row);
       const opts = set ? codes.options(set) : [];

@@ -1,6 +1,7 @@
 /** Declarative description of the profile sections (一人一档): fields, validation, table columns. */
 
-export type FieldType = 'text' | 'textarea' | 'date' | 'number' | 'select' | 'code' | 'bool' | 'tags' | 'goals' | 'checkpoints';
+/** 'org': an org unit id picked from the user's org tree */
+export type FieldType = 'text' | 'textarea' | 'date' | 'number' | 'select' | 'code' | 'bool' | 'tags' | 'goals' | 'checkpoints' | 'org';
 
 export interface FieldDef {
   name: string;
@@ -74,6 +75,9 @@ export const BASIC_FIELDS: FieldDef[] = [
   { name: 'expertise', type: 'textarea' },
   { name: 'remark', type: 'textarea' },
 ];
+
+/** 新增干部: the unit first (a unit HR officer may only add people of their own unit), then the basic fields */
+export const NEW_CADRE_FIELDS: FieldDef[] = [{ name: 'currentOrgId', type: 'org', required: true }, ...BASIC_FIELDS];
 
 export const BASIC_DATE_ORDER: [string, string][] = [
   ['birthDate', 'workStartDate'],

@@ -1,0 +1,250 @@
+/**
+ * 组织机构 editing: a unit's own record (编辑单位 / 新增下级单位), 任职 to a position and 免职 of an
+ * incumbent. Every check is the server's (dates against 参加工作时间, scope, cycles, versions); the
+ * forms show its errors on the field they name, and a 409 asks the user to reload.
+ */
+import { useState } from 'react';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Spin } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client';
+import { useCodes } from '../../api/hooks';
+import type { Holder, OrgUnit, Position } from '../../api/types';
+
+const APPOINTMENT_KINDS = ['任职', '兼任', '挂职', '代理'] as const;
+const METHODS = ['委任', '选任', '聘任', '考任'] as const;
+const END_REASONS = ['职务调整', '交流轮岗', '提拔任用', '到龄退休', '挂职期满', '辞去职务', '免职处理'];
+/** unit kinds as org_unit.kind stores them (the team overview filters by them) */
+export const ORG_KINDS = ['党政机关', '镇街', '事业单位', '国有企业', '园区', '高校科研'];
+const MANAGEMENT_LEVELS = ['区管', '市管', '部门管理'];
+
+type Rec = Record<string, unknown>;
+
+/** put a 400's issues on the fields they name; anything else (and 409) becomes the top message */
+function useServerErrors(form: ReturnType<typeof Form.useForm<Rec>>[0], fields: string[]) {
+  const { t, i18n } = useTranslation();
+  const [top, setTop] = useState<string | null>(null);
+  const show = (e: unknown) => {
+    const lang = i18n.language;
+    if (e instanceof ApiError && e.status === 400 && e.issues.length) {
+      const placed = e.issues.filter((is) => is.path && fields.includes(String(is.path).split('.')[0]));
+      form.setFields(placed.map((is) => ({ name: String(is.path).split('.')[0], errors: [lang.startsWith('en') ? is.messageEn ?? is.message : is.message] })));
+      const rest = e.issues.filter((is) => !placed.includes(is));
+      setTop(rest.length || !placed.length ? [e.localized(lang), ...rest.map((is) => (lang.startsWith('en') ? is.messageEn ?? is.message : is.message))].join('；') : null);
+    } else if (e instanceof ApiError && e.status === 409) setTop(t('conflict.reload', { defaultValue: lang.startsWith('en') ? 'Someone else changed this record meanwhile; close and reload.' : '该记录已被他人修改，请关闭后刷新再试。' }));
+    else setTop(e instanceof ApiError ? e.localized(lang) : String(e));
+  };
+  return { top, setTop, show };
+}
+
+const iso = (d: dayjs.Dayjs | undefined | null) => (d ? d.format('YYYY-MM-DD') : null);
+
+// ───────────── unit ─────────────
+
+export function UnitForm(props: { open: boolean; unit: OrgUnit | null; parent: OrgUnit | null; onClose: () => void }) {
+  return props.open ? <UnitFormInner {...props} /> : null;
+}
+
+function UnitFormInner({ unit, parent, onClose }: { unit: OrgUnit | null; parent: OrgUnit | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const codes = useCodes();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Rec>();
+  const [busy, setBusy] = useState(false);
+  const errors = useServerErrors(form, ['name', 'shortName', 'kind', 'managementLevel', 'rankLevel', 'sort', 'parentId']);
+  const creating = unit == null;
+
+  const submit = async (v: Rec) => {
+    setBusy(true);
+    errors.setTop(null);
+    const body = {
+      name: String(v.name ?? '').trim(),
+      shortName: v.shortName ? String(v.shortName).trim() : null,
+      kind: v.kind,
+      managementLevel: v.managementLevel,
+      rankLevel: v.rankLevel ?? null,
+      sort: Number(v.sort ?? 0),
+    };
+    try {
+      const saved = creating ? await api.createOrgUnit({ ...body, parentId: parent?.id ?? null }) : await api.updateOrgUnit(unit.id, { ...body, version: unit.version });
+      void message.success(t('org.unitSaved'));
+      await qc.invalidateQueries({ queryKey: ['org-units'] });
+      void qc.invalidateQueries({ queryKey: ['org-unit'] });
+      onClose();
+      return saved;
+    } catch (e) {
+      errors.show(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={creating ? `${t('org.addChild')}${parent ? ` · ${parent.name}` : ''}` : `${t('org.editUnit')} · ${unit.name}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        data-testid="org-unit-form"
+        initialValues={
+          unit
+            ? { name: unit.name, shortName: unit.shortName, kind: unit.kind, managementLevel: unit.managementLevel, rankLevel: unit.rankLevel, sort: unit.sort }
+            : { kind: parent?.kind === '镇街' ? '事业单位' : parent?.kind ?? '党政机关', managementLevel: '区管', sort: 0 }
+        }
+      >
+        <Form.Item name="name" label={t('org.unitName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input data-testid="unit-name" />
+        </Form.Item>
+        <Form.Item name="shortName" label={t('org.shortName')} rules={[{ max: 50 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true }]}>
+          <Select options={ORG_KINDS.map((k) => ({ value: k, label: k }))} />
+        </Form.Item>
+        <Form.Item name="managementLevel" label={t('org.managementLevel')}>
+          <Select options={MANAGEMENT_LEVELS.map((k) => ({ value: k, label: k }))} />
+        </Form.Item>
+        <Form.Item name="rankLevel" label={t('org.rankLevel')}>
+          <Select allowClear options={codes.options('postLevel')} />
+        </Form.Item>
+        <Form.Item name="sort" label={t('org.sort')}>
+          <InputNumber min={-100000} max={100000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+// ───────────── 任职 ─────────────
+
+export function AppointForm(props: { position: Position | null; onClose: () => void }) {
+  return props.position ? <AppointFormInner position={props.position} onClose={props.onClose} /> : null;
+}
+
+function AppointFormInner({ position, onClose }: { position: Position; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Rec>();
+  const [busy, setBusy] = useState(false);
+  const [q, setQ] = useState('');
+  const errors = useServerErrors(form, ['cadreId', 'startDate', 'kind', 'method', 'docNo']);
+  const search = useQuery({
+    queryKey: ['appoint-search', q],
+    queryFn: () => api.roster({ q, pageSize: 20 }),
+    enabled: q.trim().length > 0,
+    staleTime: 30_000,
+  });
+
+  const submit = async (v: Rec) => {
+    setBusy(true);
+    errors.setTop(null);
+    try {
+      await api.createAppointment({
+        cadreId: v.cadreId,
+        positionId: position.id,
+        startDate: iso(v.startDate as dayjs.Dayjs),
+        kind: v.kind,
+        method: v.method,
+        docNo: v.docNo ? String(v.docNo).trim() : null,
+      });
+      void message.success(t('org.appointed'));
+      void qc.invalidateQueries({ queryKey: ['org-unit'] });
+      void qc.invalidateQueries({ queryKey: ['cadre', v.cadreId] });
+      void qc.invalidateQueries({ queryKey: ['roster'] });
+      onClose();
+    } catch (e) {
+      errors.show(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title={t('org.appointTitle', { post: position.title })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ startDate: dayjs(), kind: '任职', method: '委任' }} data-testid="appoint-form">
+        <Form.Item name="cadreId" label={t('org.cadre')} rules={[{ required: true }]}>
+          <Select
+            showSearch={{ filterOption: false, onSearch: setQ }}
+            placeholder={t('org.cadrePick')}
+            notFoundContent={search.isFetching ? <Spin size="small" /> : null}
+            options={(search.data?.items ?? []).map((r) => ({
+              value: r.id,
+              label: `${r.name}（${r.age}岁${r.currentPostTitle ? `，${r.currentPostTitle}` : ''}）`,
+            }))}
+            data-testid="appoint-cadre"
+          />
+        </Form.Item>
+        <Form.Item name="startDate" label={t('org.startDate')} rules={[{ required: true }]}>
+          <DatePicker data-testid="appoint-start" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('org.apptKind')} extra={t('org.kindNote')}>
+          <Select options={APPOINTMENT_KINDS.map((k) => ({ value: k, label: k }))} />
+        </Form.Item>
+        <Form.Item name="method" label={t('org.method')}>
+          <Select options={METHODS.map((k) => ({ value: k, label: k }))} />
+        </Form.Item>
+        <Form.Item name="docNo" label={t('org.docNo')} rules={[{ max: 100 }]}>
+          <Input placeholder="临委〔2026〕12号" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+// ───────────── 免职 ─────────────
+
+export function EndForm(props: { holder: { h: Holder; post: string } | null; onClose: () => void }) {
+  return props.holder ? <EndFormInner {...props.holder} onClose={props.onClose} /> : null;
+}
+
+function EndFormInner({ h, post, onClose }: { h: Holder; post: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Rec>();
+  const [busy, setBusy] = useState(false);
+  const errors = useServerErrors(form, ['endDate', 'endReason', 'docNo']);
+
+  const submit = async (v: Rec) => {
+    setBusy(true);
+    errors.setTop(null);
+    try {
+      await api.updateAppointment(h.appointmentId, { version: h.version, endDate: iso(v.endDate as dayjs.Dayjs), endReason: v.endReason ?? null });
+      void message.success(t('org.ended'));
+      void qc.invalidateQueries({ queryKey: ['org-unit'] });
+      void qc.invalidateQueries({ queryKey: ['cadre', h.cadreId] });
+      void qc.invalidateQueries({ queryKey: ['roster'] });
+      onClose();
+    } catch (e) {
+      errors.show(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title={t('org.endTitle', { name: h.name, post })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ endDate: dayjs() }} data-testid="end-form">
+        <Form.Item name="endDate" label={t('org.endDate')} rules={[{ required: true }]}>
+          <DatePicker data-testid="end-date" disabledDate={(d) => d.isBefore(dayjs(h.startDate), 'day')} />
+        </Form.Item>
+        <Form.Item name="endReason" label={t('org.endReason')}>
+          <Select allowClear options={END_REASONS.map((k) => ({ value: k, label: k }))} data-testid="end-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
