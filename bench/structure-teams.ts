@@ -82,6 +82,9 @@ interface Timed {
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 function timeSync<T>(runs: number, warmup: number, fn: () => T): { t: Timed; last: T } {
+  // one full collection before each series (node --expose-gc, as `npm run bench` starts it): the garbage of generating
+  // and loading 100,000 cadres in this process is not part of the computation timed; runs within a series are not helped
+  (globalThis as { gc?: () => void }).gc?.();
   let last = fn();
   for (let i = 1; i < warmup; i++) last = fn();
   const wall: number[] = [];
