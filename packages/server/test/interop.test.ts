@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { makeIdNumber, parseLrmx } from '@cadre/core';
 import { setup, type Client, type TestContext } from './app';
 
@@ -108,7 +109,12 @@ describe('LRMX import: preview and commit', () => {
     expect(res.headers['content-type']).toContain('application/xml');
     const original = parseLrmx(lrmx()).person!;
     const exported = parseLrmx(res.body).person!;
-    expect(exported.source.raw).toEqual(original.source.raw);
+    // every text field byte-equal; the photo (照片) was re-encoded on import, so it is a JPEG of the same picture
+    const { ZhaoPian: photoOut, ...textOut } = exported.source.raw;
+    const { ZhaoPian: photoIn, ...textIn } = original.source.raw;
+    expect(textOut).toEqual(textIn);
+    expect(photoIn).toBeTruthy();
+    expect(await sharp(Buffer.from(String(photoOut), 'base64')).metadata()).toMatchObject({ format: 'jpeg', width: 1, height: 1 });
     // round trip: the exported file previews as an update with no field changes
     const again = (await upload(ganbu, '/api/interop/lrmx/preview', Buffer.from(res.body), 'application/octet-stream')).json();
     expect(again.summary).toMatchObject({ update: 1, reject: 0 });
@@ -212,9 +218,89 @@ describe('LRMX import: hostile and broken files', () => {
   it('strips trailing bytes after the JPEG end marker and says so', async () => {
     const photo = Buffer.concat([JPEG, Buffer.from('<?php system($_GET[1]); ?>')]).toString('base64');
     const body = await reportOf({ 'p.lrmx': lrmx({ XingMing: '蒋一', ShenFenZheng: makeIdNumber('330102', '1985-04-10', 62), ZhaoPian: photo }) });
-    expect(body.files[0].issues).toEqual([expect.objectContaining({ field: 'ZhaoPian', code: 'photo_sanitized', severity: 'warning', messageEn: 'photo cleaned: removed 26 bytes after the end marker (not re-encoded)' })]);
+    expect(body.files[0].issues).toEqual([expect.objectContaining({ field: 'ZhaoPian', code: 'photo_sanitized', severity: 'warning', messageEn: 'photo cleaned: removed 26 bytes after the end marker' })]);
     const svg = await reportOf({ 'p.lrmx': lrmx({ ZhaoPian: Buffer.from('<svg onload="alert(1)"/>').toString('base64') }) });
     expect(svg.files[0].issues).toEqual([expect.objectContaining({ field: 'ZhaoPian', code: 'photo_format', severity: 'error' })]);
+  });
+});
+
+describe('photos are re-encoded before they are stored', () => {
+  const reportOf = async (files: Record<string, string>) => {
+    const res = await upload(ganbu, '/api/interop/lrmx/preview', zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, enc(v)]))));
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const dataUrl = (b: Buffer, mime = 'image/jpeg') => `data:${mime};base64,${b.toString('base64')}`;
+  const photoOf = async (id: number) => (await ganbu.get(`/api/cadres/${id}`)).json().cadre.photo as string;
+  const bytesOf = (u: string) => Buffer.from(u.slice(u.indexOf(',') + 1), 'base64');
+
+  it('an imported JPEG with a payload after its end marker is stored as a fresh JPEG of the same pixels, without the payload', async () => {
+    const clean = await sharp({ create: { width: 90, height: 120, channels: 3, background: { r: 200, g: 30, b: 40 } } }).jpeg().toBuffer();
+    const polyglot = Buffer.concat([clean, Buffer.from('<?php system($_GET[1]); ?>')]);
+    const id = makeIdNumber('330102', '1985-04-10', 64);
+    const res = await upload(ganbu, '/api/interop/lrmx/preview', enc(lrmx({ XingMing: '韩照', ShenFenZheng: id, ZhaoPian: polyglot.toString('base64') })), 'application/xml');
+    expect(res.statusCode, res.body).toBe(200);
+    const com = await ganbu.post('/api/interop/lrmx/commit', { token: res.json().token });
+    expect(com.statusCode, com.body).toBe(200);
+    const [row] = ((await t.database.db.execute(sql.raw(`select id from cadre where id_number = '${id}'`))) as unknown as { rows: { id: number }[] }).rows;
+    const stored = bytesOf(await photoOf(row.id));
+    expect(stored.includes(Buffer.from('<?php'))).toBe(false);
+    expect(stored.equals(clean)).toBe(false); // re-encoded, not copied
+    const meta = await sharp(stored).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 90, height: 120 });
+    const { data } = await sharp(stored).raw().toBuffer({ resolveWithObject: true });
+    expect(Math.abs(data[0] - 200) + Math.abs(data[1] - 30) + Math.abs(data[2] - 40)).toBeLessThan(30);
+    // exported and imported again: the stored photo is byte-equal, so nothing changes
+    const exported = await ganbu.get(`/api/interop/lrmx/export?ids=${row.id}`);
+    expect(exported.statusCode).toBe(200);
+    const again = await upload(ganbu, '/api/interop/lrmx/preview', exported.rawPayload, String(exported.headers['content-type']).includes('zip') ? 'application/zip' : 'application/xml');
+    expect(again.statusCode, again.body).toBe(200);
+    const f = again.json().files[0];
+    expect(f.status).toBe('update');
+    expect((f.fields ?? []).filter((x: { field: string }) => x.field === 'photo')).toEqual([]);
+  });
+
+  it('a PNG is stored as a JPEG; an image over the pixel limit is rejected, damaged scan data is kept with a warning', async () => {
+    const png = await sharp({ create: { width: 40, height: 50, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } }).png().toBuffer();
+    const ok = await reportOf({ 'png.lrmx': lrmx({ XingMing: '韩图', ShenFenZheng: makeIdNumber('330102', '1985-04-10', 66), ZhaoPian: png.toString('base64') }) });
+    expect(ok.files[0].status).toBe('create');
+    // a decompression bomb: 12,000 × 12,000 pixels of one colour is a few hundred KB of PNG
+    const bomb = await sharp({ create: { width: 12000, height: 12000, channels: 3, background: '#ffffff' } }).png({ compressionLevel: 9 }).toBuffer();
+    const big = await reportOf({ 'bomb.lrmx': lrmx({ XingMing: '韩炸', ShenFenZheng: makeIdNumber('330102', '1985-04-10', 68), ZhaoPian: bomb.toString('base64') }) });
+    expect(big.files[0]).toMatchObject({ status: 'reject' });
+    expect(big.files[0].issues).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'ZhaoPian', code: 'photo_undecodable', severity: 'error' })]));
+    // a JPEG whose structure is fine but whose scan data is garbage
+    const good = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    const sos = good.indexOf(Buffer.from([0xff, 0xda]));
+    const broken = Buffer.concat([good.subarray(0, sos + 12), Buffer.alloc(40, 0xff), Buffer.from([0xff, 0xd9])]);
+    const bad = await reportOf({ 'bad.lrmx': lrmx({ XingMing: '韩坏', ShenFenZheng: makeIdNumber('330102', '1985-04-10', 70), ZhaoPian: broken.toString('base64') }) });
+    expect(bad.files[0].status).toBe('create');
+    expect(bad.files[0].issues).toEqual([expect.objectContaining({ field: 'ZhaoPian', code: 'photo_damaged', severity: 'warning' })]);
+    // cut short after the scan header (the end marker kept, so the structure check passes): the decoder warns too
+    const short = Buffer.concat([good.subarray(0, sos + 16), Buffer.from([0xff, 0xd9])]);
+    const cut = await reportOf({ 'short.lrmx': lrmx({ XingMing: '韩短', ShenFenZheng: makeIdNumber('330102', '1985-04-10', 74), ZhaoPian: short.toString('base64') }) });
+    expect(cut.files[0].issues.map((i: { code: string }) => i.code)).toEqual(['photo_damaged']);
+  });
+
+  it('a photo sent with PATCH /api/cadres/:id is stored re-encoded; a broken one is a 400 on the photo field', async () => {
+    const c = (await ganbu.get('/api/cadres/2')).json().cadre;
+    const webp = await sharp({ create: { width: 30, height: 40, channels: 3, background: '#00ff00' } }).webp().toBuffer();
+    const res = await ganbu.patch('/api/cadres/2', { version: c.version, photo: dataUrl(webp, 'image/webp') });
+    expect(res.statusCode, res.body).toBe(200);
+    const stored = await photoOf(2);
+    expect(stored.startsWith('data:image/jpeg;base64,')).toBe(true);
+    expect((await sharp(bytesOf(stored)).metadata()).format).toBe('jpeg');
+    const bad = await ganbu.patch('/api/cadres/2', { version: res.json().version ?? res.json().cadre?.version, photo: dataUrl(Buffer.from('not an image at all')) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0]).toMatchObject({ path: 'photo', code: 'photo_undecodable' });
+    // damaged scan data: an import keeps it with a warning, a direct upload is refused (pick another file)
+    const good = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    const sos = good.indexOf(Buffer.from([0xff, 0xda]));
+    const damaged = Buffer.concat([good.subarray(0, sos + 16), Buffer.from([0xff, 0xd9])]);
+    const refused = await ganbu.patch('/api/cadres/2', { version: res.json().version ?? res.json().cadre?.version, photo: dataUrl(damaged) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().issues[0]).toMatchObject({ path: 'photo', code: 'photo_damaged' });
+    expect(await photoOf(2)).toBe(stored);
   });
 });
 

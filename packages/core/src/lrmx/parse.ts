@@ -195,7 +195,7 @@ export function parseLrmx(xml: string, opts: ParseOptions = {}): ParseResult {
       if (!r.ok) issues.push({ field: 'ZhaoPian', code: r.code, severity: 'error', zh: r.zh, en: r.en });
       else {
         photo = { mime: r.mime, base64: Buffer.from(r.bytes).toString('base64') };
-        if (r.removed.length) issues.push({ field: 'ZhaoPian', code: 'photo_sanitized', severity: 'warning', zh: `照片已清理：去除 ${r.removed.join('、')}（未重新编码）`, en: `photo cleaned: removed ${r.removed.join(', ')} (not re-encoded)` });
+        if (r.removed.length) issues.push({ field: 'ZhaoPian', code: 'photo_sanitized', severity: 'warning', zh: `照片已清理：去除 ${r.removed.join('、')}`, en: `photo cleaned: removed ${r.removed.join(', ')}` });
       }
     }
   }

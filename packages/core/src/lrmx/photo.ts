@@ -1,7 +1,8 @@
 /**
  * Photo sanitising without an image library: accept only JPEG and PNG by their magic bytes, walk the
  * file structure, drop metadata (JPEG APP1/EXIF, XMP, comments; PNG text/time/EXIF chunks) and
- * anything after the end marker (JPEG EOI, PNG IEND). The pixels are not re-encoded.
+ * anything after the end marker (JPEG EOI, PNG IEND). Pure (no I/O, no image library): the server then
+ * re-encodes the pixels (packages/server/src/files/photo.ts) before anything is stored.
  */
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;

@@ -28,6 +28,7 @@ import {
   type StoredSource,
 } from '@cadre/core';
 import type { Db } from '../../db/client';
+import { reencodePhotos } from '../../files/photo';
 import { assessment, cadre, career, education, familyMember, orgUnit, reward } from '../../db/schema';
 import type { CurrentUser } from '../../auth/roles';
 import { assertCanWrite, canSee, canWrite, pathInScope } from '../../auth/policy';
@@ -245,6 +246,12 @@ export async function planImport(db: Db, user: CurrentUser, rules: RulesConfig, 
   for (const c of existing) if (c.idNumber) byId.set(c.idNumber, c);
   const byNameMonth = groupBy(existing, (c) => `${c.name}|${c.birthDate.slice(0, 7)}`);
 
+  // 照片: every photo is re-encoded (files/photo.ts) — except one byte-equal to a photo already in the registry
+  // (our own earlier output: an exported file imported again stays unchanged); identical inputs once
+  const stored = new Set<string>();
+  for (const c of existing) if (c.photo) stored.add(c.photo);
+  const photos = await reencodePhotos(items.map((it) => it.record?.cadre.photo).filter((u): u is string => !!u && !stored.has(u)));
+
   const seenIds = new Map<string, string>();
   const seenCadres = new Map<number, string>();
   const plans: Plan[] = [];
@@ -254,8 +261,17 @@ export async function planImport(db: Db, user: CurrentUser, rules: RulesConfig, 
     const plan: Plan = { file: it.file, ...(it.row ? { row: it.row } : {}), status: 'reject', name, issues, fields: [], sections: it.sections };
     plans.push(plan);
     if (!it.record || issues.some((i) => i.severity === 'error')) continue;
-    // the record is kept as parsed (nothing below changes it); only a left-out family makes a copy
+    // the record is kept as parsed except for a re-encoded photo and a left-out family (each makes a copy)
     let rec: CadreRecord = it.record;
+    const photo = rec.cadre.photo ? photos.get(rec.cadre.photo) : undefined;
+    if (photo && !photo.ok) {
+      issues.push(reportIssue('ZhaoPian', photo.code, 'error', photo.zh, photo.en));
+      continue;
+    }
+    if (photo?.ok) {
+      rec = { ...rec, cadre: { ...rec.cadre, photo: photo.dataUrl } };
+      if (photo.warning) issues.push(reportIssue('ZhaoPian', photo.warning.code, 'warning', photo.warning.zh, photo.warning.en));
+    }
     const c = rec.cadre;
 
     // sensitive categories the user may not write are left out (and said so)

@@ -10,6 +10,7 @@ import { badRequest, forbidden, issue, notFound, type FieldIssue } from '../../h
 import { checkCodes } from '../../http/codes';
 import { deleteVersioned, findById, updateVersioned } from '../../db/versioned';
 import { CADRE_CODES } from './schema';
+import { reencodePhoto } from '../../files/photo';
 import { SECTIONS, type SectionDef } from './sections';
 
 export type CadreRow = typeof cadre.$inferSelect;
@@ -68,9 +69,20 @@ async function validateCadre(db: Db, merged: Record<string, unknown>, selfId: nu
   if (issues.length) throw badRequest(issues);
 }
 
+/** 照片: an uploaded photo is stored re-encoded (files/photo.ts); one equal to the stored photo is left as it is */
+async function reencodeBodyPhoto(body: Record<string, unknown>, current: string | null = null): Promise<void> {
+  if (typeof body.photo !== 'string' || body.photo === current) return;
+  const r = await reencodePhoto(body.photo);
+  if (!r.ok) throw badRequest([issue('photo', r.code, r.zh, r.en)]);
+  // a damaged upload is refused here (the user is at hand to pick another file); an import keeps it with a warning
+  if (r.warning) throw badRequest([issue('photo', r.warning.code, '照片数据有损坏，请重新选择照片', 'the photo data is damaged, please choose another file')]);
+  body.photo = r.dataUrl;
+}
+
 export async function createCadre(db: Db, user: CurrentUser, actor: AuditActor, rules: RulesConfig, body: Record<string, unknown>) {
   assertCanWrite(user, 'registry', rules);
   if (body.idNumber && !canWrite(user, 'idNumber', rules)) throw forbidden('当前角色无权录入身份证号', 'your role may not set ID numbers');
+  await reencodeBodyPhoto(body);
   return tx(db, async (t) => {
     await assertOrgInScope(t, user, (body.currentOrgId as number | null | undefined) ?? null);
     await validateCadre(t, body, null);
@@ -89,6 +101,7 @@ export async function updateCadre(db: Db, user: CurrentUser, actor: AuditActor, 
   return tx(db, async (t) => {
     const current = await loadCadre(t, user, id);
     if (patch.currentOrgId !== undefined && patch.currentOrgId !== current.currentOrgId) await assertOrgInScope(t, user, patch.currentOrgId as number | null);
+    await reencodeBodyPhoto(patch, current.photo);
     const { version, ...fields } = patch;
     const merged = { ...current, ...fields };
     await validateCadre(t, merged, id);
