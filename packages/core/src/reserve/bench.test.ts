@@ -182,7 +182,7 @@ describe('benchStrength — agrees with the posts × entries reference', () => {
 });
 
 describe('benchStrength — scale', () => {
-  it('10,000 posts × 4,000 pool entries well within budget', () => {
+  it('10,000 posts × 4,000 pool entries: every post gets a row (timing is in npm run bench, not here)', () => {
     const unitKinds = ['镇街', '党政机关', '事业单位', '国有企业'];
     const P: KeyPostInput[] = [];
     for (let t = 0; t < 5000; t++) {
@@ -218,22 +218,15 @@ describe('benchStrength — scale', () => {
         maturity: i % 100,
       });
     }
-    let r = benchStrength(P, E, { asOf, rules: R }); // warm-up (JIT)
-    // best of 5, CPU time of this process (the machine is shared: wall time is noisy)
-    let best = Infinity;
-    let bestWall = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      r = benchStrength(P, E, { asOf, rules: R });
-      bestWall = Math.min(bestWall, performance.now() - t0);
-      const c = process.cpuUsage(c0);
-      best = Math.min(best, (c.user + c.system) / 1000);
-    }
+    const r = benchStrength(P, E, { asOf, rules: R });
     expect(r.rows).toHaveLength(10_000);
     expect(r.summary.keyPosts).toBe(10_000);
-    console.log(`benchStrength 10,000 posts × 4,000 entries: best ${best.toFixed(1)} ms CPU, ${bestWall.toFixed(1)} ms wall`);
-    // ~30 ms CPU measured under load; the bound is loose for a shared machine
-    expect(best).toBeLessThan(200);
+    // every admitted position-targeted entry shows up on its own post
+    for (const e of E.filter((x) => x.targetPositionId !== null && x.stage === 'admitted').slice(0, 200)) {
+      const row = r.rows.find((x) => x.positionId === e.targetPositionId)!;
+      const all = [...row.successors.readyNow, ...row.successors.shortTerm, ...row.successors.future];
+      expect(row.total).toBeGreaterThanOrEqual(1);
+      expect(all.some((s) => s.cadreId === e.cadreId)).toBe(true);
+    }
   });
 });
