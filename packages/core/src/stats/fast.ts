@@ -88,7 +88,19 @@ export function addMonthsPacked(n0: number, months: number): number {
  * retirement.ts: original month = birth month + base age; from the reform start one month of
  * delay per `monthsPerStep` months, capped at (target − base) years.
  */
+/**
+ * One function per (rules, kind), kept while the rules object lives: hot loops that call it see the same call target on
+ * every call (a fresh closure per call made optimised callers deoptimise with "wrong call target")
+ */
+const RETIREMENT_FNS = new WeakMap<RulesConfig, Partial<Record<'cadre' | 'worker', (birth: number, sex: string) => number>>>();
+
 export function makeRetirementFn(rules: RulesConfig, kind: 'cadre' | 'worker' = 'cadre'): (birth: number, sex: string) => number {
+  let byKind = RETIREMENT_FNS.get(rules);
+  if (!byKind) RETIREMENT_FNS.set(rules, (byKind = {}));
+  return (byKind[kind] ??= retirementFn(rules, kind));
+}
+
+function retirementFn(rules: RulesConfig, kind: 'cadre' | 'worker'): (birth: number, sex: string) => number {
   const cfg = rules.retirement;
   const start = packDate(cfg.reformStart);
   const startIdx = Math.floor(start / 10000) * 12 + (Math.floor(start / 100) % 100) - 1;

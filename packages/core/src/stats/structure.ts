@@ -435,6 +435,192 @@ function partIndex(part: Part, key: string): number {
   return part.keys.indexOf(key);
 }
 
+/**
+ * Pass 1 of computeStructure — every person's bucket index per partition, the counts, age figures, young flags and
+ * the period's intake — as its own function: compiled and optimised on its own, once, and kept across calls (inside
+ * the one-shot computeStructure the loop was compiled on-stack, thrown away on every first-time path after it and
+ * recompiled: ~20 calls at 6× the steady time before it settled). `e` is destructured into locals first.
+ */
+function bucketPass(e: BucketPassInput): { ageSum: number; minAge: number; maxAge: number; youngCount: number } {
+  const { n, withIds, ids, asOfP, MAX_AGE, ageToBand, nAgeBands, gMin, gMax, yearToGen, nGens, sexOf, ethMin, ethCode, polParty, polCode } = e;
+  const { ftEdu, hiEdu, degIdx, specCode, lvlCode, lvlTier, rankCode, tenureTable, tBands, nTBands, retirementOf, nRBands, rLo, rHi } = e;
+  const { deriveIntake, fromP, toP, intakeIds, intakeChannels, intakeYoung, youngUnder, youngThresholdOfLevel, young, channels, d } = e;
+  const { id: idCol, birth: birthCol, postStart: postStartCol, workStart: workStartCol, retirement: retirementCol } = e.cols;
+  const cols = e.cols;
+  const sexC = cols.sex.codes;
+  const sexValues = cols.sex.values;
+  const ethC = cols.ethnicity.codes;
+  const polC = cols.politicalStatus.codes;
+  const ftC = cols.fullTimeEducation.codes;
+  const hiC = cols.highestEducation.codes;
+  const degC = cols.highestDegree.codes;
+  const specC = cols.specialtyCategory.codes;
+  const lvlC = cols.postLevel.codes;
+  const rankC = cols.rank.codes;
+  const chanC = cols.intakeChannel.codes;
+  const { ageBand: dAge, generation: dGen, sex: dSex, minority: dMin, ethnicity: dEth, party: dParty, political: dPol } = d;
+  const { fullTimeEducation: dFt, highestEducation: dHi, degree: dDeg, specialty: dSpec, tier: dTier, postLevel: dLvl, rank: dRank, tenure: dTen, retirement: dRet } = d;
+  let ageSum = 0;
+  let minAge = Infinity;
+  let maxAge = -Infinity;
+  let youngCount = 0;
+  for (let k = 0; k < n; k++) {
+    const id = idCol[k];
+    if (withIds) ids[k] = id;
+    const birth = birthCol[k];
+    const age = fullYearsPacked(birth, asOfP);
+    ageSum += age;
+    if (age < minAge) minAge = age;
+    if (age > maxAge) maxAge = age;
+    dAge.set(k, age >= 0 && age <= MAX_AGE ? ageToBand[age] : nAgeBands);
+    const by = (birth / 10000) | 0;
+    dGen.set(k, by >= gMin && by <= gMax ? yearToGen[by - gMin] : nGens);
+    const ss = sexC[k];
+    dSex.set(k, sexOf[ss]);
+    const es = ethC[k];
+    dMin.set(k, ethMin[es]);
+    dEth.set(k, ethCode[es]);
+    const ps = polC[k];
+    dParty.set(k, polParty[ps]);
+    dPol.set(k, polCode[ps]);
+    dFt.set(k, ftEdu[ftC[k]]);
+    dHi.set(k, hiEdu[hiC[k]]);
+    dDeg.set(k, degIdx[degC[k]]);
+    dSpec.set(k, specCode[specC[k]]);
+    const ls = lvlC[k];
+    const li = lvlCode[ls];
+    dTier.set(k, lvlTier[ls]);
+    dLvl.set(k, li);
+    dRank.set(k, rankCode[rankC[k]]);
+
+    const st = postStartCol[k];
+    if (st) {
+      const y = st >= asOfP ? 0 : fullYearsPacked(st, asOfP);
+      dTen.set(k, y <= MAX_AGE ? tenureTable[y] : tenureIndex(tBands, y));
+    } else dTen.set(k, nTBands);
+
+    const rd = retirementCol ? retirementCol[k] : 0;
+    const r = rd || retirementOf(birth, sexValues[ss] ?? '');
+    let ri = nRBands;
+    for (let i = 0; i < nRBands; i++) {
+      const lo = rLo[i];
+      const hi = rHi[i];
+      if ((lo == null || r > lo) && (hi == null || r <= hi)) {
+        ri = i;
+        break;
+      }
+    }
+    dRet.set(k, ri);
+
+    // intake in the period
+    const w = workStartCol[k];
+    if (deriveIntake && w >= fromP && w <= toP) {
+      intakeIds.push(id);
+      intakeChannels.add(channels[chanC[k]], id);
+      if (fullYearsPacked(birth, w) <= youngUnder) intakeYoung.push(id);
+    }
+
+    // young under the level-specific threshold
+    if (age <= youngThresholdOfLevel[li]) {
+      young[k] = 1;
+      youngCount++;
+    }
+  }
+  return { ageSum, minAge, maxAge, youngCount };
+}
+
+/** full years in post → tenure band index (tenure bands are [min, max) in years) */
+function tenureIndex(tBands: RulesConfig['tenureBands'], years: number): number {
+  for (let i = 0; i < tBands.length; i++) {
+    const b = tBands[i];
+    if ((b.min == null || years >= b.min) && (b.max == null || years < b.max)) return i;
+  }
+  return tBands.length;
+}
+
+type Parts = Record<DimensionKey, Part>;
+interface BucketPassInput {
+  n: number;
+  cols: StatColumns;
+  d: Parts;
+  withIds: boolean;
+  ids: number[];
+  asOfP: number;
+  MAX_AGE: number;
+  ageToBand: Int16Array;
+  nAgeBands: number;
+  gMin: number;
+  gMax: number;
+  yearToGen: Int16Array;
+  nGens: number;
+  sexOf: Int32Array;
+  ethMin: Int32Array;
+  ethCode: Int32Array;
+  polParty: Int32Array;
+  polCode: Int32Array;
+  ftEdu: Int32Array;
+  hiEdu: Int32Array;
+  degIdx: Int32Array;
+  specCode: Int32Array;
+  lvlCode: Int32Array;
+  lvlTier: Int32Array;
+  rankCode: Int32Array;
+  tenureTable: Int16Array;
+  tBands: RulesConfig['tenureBands'];
+  nTBands: number;
+  retirementOf: (birth: number, sex: string) => number;
+  nRBands: number;
+  rLo: (number | null)[];
+  rHi: (number | null)[];
+  deriveIntake: boolean;
+  fromP: number;
+  toP: number;
+  intakeIds: number[];
+  intakeChannels: Open;
+  intakeYoung: number[];
+  youngUnder: number;
+  youngThresholdOfLevel: number[];
+  young: Uint8Array;
+  channels: (string | null)[];
+}
+
+/** the young figures by 职务层次 and tier: totals, young counts, the tier's threshold range (one pass) */
+function youngTallies(n: number, lvAt: Uint16Array, tierAt: Uint16Array, young: Uint8Array, thresholdOfLevel: number[], levelN: number, tierN: number) {
+  const yLevelTotal = new Array<number>(levelN).fill(0);
+  const yLevelCount = new Array<number>(levelN).fill(0);
+  const yTierTotal = new Array<number>(tierN).fill(0);
+  const yTierCount = new Array<number>(tierN).fill(0);
+  const yTierMin = new Array<number>(tierN).fill(Infinity);
+  const yTierMax = new Array<number>(tierN).fill(-Infinity);
+  for (let k = 0; k < n; k++) {
+    const li = lvAt[k];
+    const ti = tierAt[k];
+    yLevelTotal[li]++;
+    yTierTotal[ti]++;
+    const t = thresholdOfLevel[li];
+    if (t < yTierMin[ti]) yTierMin[ti] = t;
+    if (t > yTierMax[ti]) yTierMax[ti] = t;
+    if (young[k]) {
+      yLevelCount[li]++;
+      yTierCount[ti]++;
+    }
+  }
+  return { yLevelTotal, yLevelCount, yTierTotal, yTierCount, yTierMin, yTierMax };
+}
+
+/** id lists of one partition: each person's id into the list of their bucket (`pos` counts the fill) */
+function scatter(n: number, at: Uint16Array, lists: number[][], pos: number[], ids: number[]) {
+  for (let k = 0; k < n; k++) {
+    const b = at[k];
+    lists[b][pos[b]++] = ids[k];
+  }
+}
+
+/** counts of (a, b) index pairs into out[a × width + b] */
+function tallyPairs(n: number, a: Uint16Array, b: Uint16Array, width: number, out: Int32Array) {
+  for (let k = 0; k < n; k++) out[a[k] * width + b[k]]++;
+}
+
 function computeStructure(cols: StatColumns, opts: StructureOptions, select: StructureSelector | null): { stats: StructureStats; selection: StructureSelection | null } {
   const { asOf, rules } = opts;
   const withIds = opts.withIds !== false;
@@ -460,13 +646,7 @@ function computeStructure(cols: StatColumns, opts: StructureOptions, select: Str
   }
   // full years in post → tenure band index
   const tBands = rules.tenureBands;
-  const tenureOf = (years: number) => {
-    for (let i = 0; i < tBands.length; i++) {
-      const b = tBands[i];
-      if ((b.min == null || years >= b.min) && (b.max == null || years < b.max)) return i;
-    }
-    return tBands.length;
-  };
+  const tenureOf = (years: number) => tenureIndex(tBands, years);
   const tenureTable = new Int16Array(MAX_AGE + 1);
   for (let y = 0; y <= MAX_AGE; y++) tenureTable[y] = tenureOf(y);
   // retirement: band edges as packed dates
@@ -522,10 +702,6 @@ function computeStructure(cols: StatColumns, opts: StructureOptions, select: Str
   const youngUnder = rules.intake.youngUnderAge;
 
   const ids: number[] = withIds ? new Array(n) : [];
-  let youngCount = 0;
-  let ageSum = 0;
-  let minAge = Infinity;
-  let maxAge = -Infinity;
 
   // per-slot tables: every derived index of a coded value, computed once per distinct value
   const table = (c: CodedColumn, fn: (v: string | null) => number) => Int32Array.from(c.values, (v) => fn(v));
@@ -548,114 +724,26 @@ function computeStructure(cols: StatColumns, opts: StructureOptions, select: Str
   });
   const lvlTier = table(cols.postLevel, (v) => tierIdx(normLevel(v)));
   const channels = cols.intakeChannel.values;
-  const { id: idCol, birth: birthCol, postStart: postStartCol, workStart: workStartCol, retirement: retirementCol } = cols;
-  const sexC = cols.sex.codes;
-  const sexValues = cols.sex.values;
-  const ethC = cols.ethnicity.codes;
-  const polC = cols.politicalStatus.codes;
-  const ftC = cols.fullTimeEducation.codes;
-  const hiC = cols.highestEducation.codes;
-  const degC = cols.highestDegree.codes;
-  const specC = cols.specialtyCategory.codes;
-  const lvlC = cols.postLevel.codes;
-  const rankC = cols.rank.codes;
-  const chanC = cols.intakeChannel.codes;
-  const { ageBand: dAge, generation: dGen, sex: dSex, minority: dMin, ethnicity: dEth, party: dParty, political: dPol } = d;
-  const { fullTimeEducation: dFt, highestEducation: dHi, degree: dDeg, specialty: dSpec, tier: dTier, postLevel: dLvl, rank: dRank, tenure: dTen, retirement: dRet } = d;
+  const idCol = cols.id;
   const nAgeBands = ageBands.length;
   const nGens = gens.length;
   const nTBands = tBands.length;
   const nRBands = rBands.length;
 
-  // pass 1: bucket indices and counts
-  for (let k = 0; k < n; k++) {
-    const id = idCol[k];
-    if (withIds) ids[k] = id;
-    const birth = birthCol[k];
-    const age = fullYearsPacked(birth, asOfP);
-    ageSum += age;
-    if (age < minAge) minAge = age;
-    if (age > maxAge) maxAge = age;
-    dAge.set(k, age >= 0 && age <= MAX_AGE ? ageToBand[age] : nAgeBands);
-    const by = (birth / 10000) | 0;
-    dGen.set(k, by >= gMin && by <= gMax ? yearToGen[by - gMin] : nGens);
-    const ss = sexC[k];
-    dSex.set(k, sexOf[ss]);
-    const es = ethC[k];
-    dMin.set(k, ethMin[es]);
-    dEth.set(k, ethCode[es]);
-    const ps = polC[k];
-    dParty.set(k, polParty[ps]);
-    dPol.set(k, polCode[ps]);
-    dFt.set(k, ftEdu[ftC[k]]);
-    dHi.set(k, hiEdu[hiC[k]]);
-    dDeg.set(k, degIdx[degC[k]]);
-    dSpec.set(k, specCode[specC[k]]);
-    const ls = lvlC[k];
-    const li = lvlCode[ls];
-    dTier.set(k, lvlTier[ls]);
-    dLvl.set(k, li);
-    dRank.set(k, rankCode[rankC[k]]);
-
-    const st = postStartCol[k];
-    if (st) {
-      const y = st >= asOfP ? 0 : fullYearsPacked(st, asOfP);
-      dTen.set(k, y <= MAX_AGE ? tenureTable[y] : tenureOf(y));
-    } else dTen.set(k, nTBands);
-
-    const rd = retirementCol ? retirementCol[k] : 0;
-    const r = rd || retirementOf(birth, sexValues[ss] ?? '');
-    let ri = nRBands;
-    for (let i = 0; i < nRBands; i++) {
-      const lo = rLo[i];
-      const hi = rHi[i];
-      if ((lo == null || r > lo) && (hi == null || r <= hi)) {
-        ri = i;
-        break;
-      }
-    }
-    dRet.set(k, ri);
-
-    // intake in the period
-    const w = workStartCol[k];
-    if (deriveIntake && w >= fromP && w <= toP) {
-      intakeIds.push(id);
-      intakeChannels.add(channels[chanC[k]], id);
-      if (fullYearsPacked(birth, w) <= youngUnder) intakeYoung.push(id);
-    }
-
-    // young under the level-specific threshold
-    if (age <= youngThresholdOfLevel[li]) {
-      young[k] = 1;
-      youngCount++;
-    }
-  }
+  // pass 1: bucket indices and counts (its own function, see bucketPass)
+  const { ageSum, minAge, maxAge, youngCount } = bucketPass({
+    n, cols, d, withIds, ids, asOfP, MAX_AGE, ageToBand, nAgeBands, gMin, gMax, yearToGen, nGens, sexOf, ethMin, ethCode, polParty, polCode,
+    ftEdu, hiEdu, degIdx, specCode, lvlCode, lvlTier, rankCode, tenureTable, tBands, nTBands, retirementOf, nRBands, rLo, rHi,
+    deriveIntake, fromP, toP, intakeIds, intakeChannels, intakeYoung, youngUnder, youngThresholdOfLevel, young, channels,
+  });
 
   // pass 2: exact-size id lists (withIds) and the young figures by level / tier
   if (withIds) for (const part of parts) part.alloc();
   const levelN = d.postLevel.counts.length;
   const tierN = d.tier.counts.length;
-  const yLevelTotal = new Array<number>(levelN).fill(0);
-  const yLevelCount = new Array<number>(levelN).fill(0);
-  const yTierTotal = new Array<number>(tierN).fill(0);
-  const yTierCount = new Array<number>(tierN).fill(0);
-  const yTierMin = new Array<number>(tierN).fill(Infinity);
-  const yTierMax = new Array<number>(tierN).fill(-Infinity);
   const lvAt = d.postLevel.at;
   const tierAt = d.tier.at;
-  for (let k = 0; k < n; k++) {
-    const li = lvAt[k];
-    const ti = tierAt[k];
-    yLevelTotal[li]++;
-    yTierTotal[ti]++;
-    const t = youngThresholdOfLevel[li];
-    if (t < yTierMin[ti]) yTierMin[ti] = t;
-    if (t > yTierMax[ti]) yTierMax[ti] = t;
-    if (young[k]) {
-      yLevelCount[li]++;
-      yTierCount[ti]++;
-    }
-  }
+  const { yLevelTotal, yLevelCount, yTierTotal, yTierCount, yTierMin, yTierMax } = youngTallies(n, lvAt, tierAt, young, youngThresholdOfLevel, levelN, tierN);
   // yLevelCount / yTierCount are final here; the scatter below refills them to the same values
   const youngIds = withIds ? new Array<number>(youngCount) : [];
   const yLevelIds = withIds ? yLevelCount.map((c) => new Array<number>(c)) : [];
@@ -664,15 +752,7 @@ function computeStructure(cols: StatColumns, opts: StructureOptions, select: Str
     yLevelCount.fill(0);
     yTierCount.fill(0);
     let yc = 0;
-    for (const part of parts) {
-      const at = part.at;
-      const lists = part.ids;
-      const pos = part.counts;
-      for (let k = 0; k < n; k++) {
-        const b = at[k];
-        lists[b][pos[b]++] = ids[k];
-      }
-    }
+    for (const part of parts) scatter(n, part.at, part.ids, part.counts, ids);
     for (let k = 0; k < n; k++) {
       if (!young[k]) continue;
       const id = ids[k];
@@ -719,7 +799,7 @@ function computeStructure(cols: StatColumns, opts: StructureOptions, select: Str
   const ageSexCounts = new Int32Array(bandN * 3);
   const bandAt = d.ageBand.at;
   const sexAt = d.sex.at;
-  for (let k = 0; k < n; k++) ageSexCounts[bandAt[k] * 3 + sexAt[k]]++;
+  tallyPairs(n, bandAt, sexAt, 3, ageSexCounts);
   const ageSex: AgeSexRow[] = dimensions.ageBand.buckets.map((b) => {
     const i = partIndex(d.ageBand, b.key);
     return { key: b.key, label: b.label, male: ageSexCounts[i * 3], female: ageSexCounts[i * 3 + 1] };
