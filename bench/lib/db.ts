@@ -10,10 +10,16 @@
  * database is created there and dropped afterwards); otherwise, when /usr/lib/postgresql/<v>/bin/initdb
  * exists, scripts/pg-temp.sh starts a throw-away server on 127.0.0.1:BENCH_PG_PORT (54331);
  * otherwise PostgreSQL is skipped.
+ *
+ * Shared mode (BENCH_SHARED_STATE=<json file>, set by bench/run.ts, which runs every bench in a process
+ * of its own): the first process that needs a database seeds it and records it in the file; later
+ * processes reopen it (the PGlite data directory, the PostgreSQL database on the same server) instead
+ * of seeding again. Nothing recorded is removed by a child: `cleanupSharedState` (the parent, at the
+ * end or on Ctrl-C) stops the server and removes the directories.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +56,47 @@ const log = (s: string) => console.log(`  · ${s}`);
 const secs = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
 
 const opened = new Map<string, Promise<BenchDatabase | Skipped>>();
+
+// ───────────── shared state between bench processes ─────────────
+
+interface SharedState {
+  pglite?: Record<string, { dir: string; migrateMs: number; seedMs: number }>;
+  pgServer?: { dir: string | null; adminUrl: string; where: string };
+  postgres?: Record<string, { url: string; name: string; migrateMs: number; seedMs: number }>;
+}
+const SHARED = process.env.BENCH_SHARED_STATE || null;
+const readState = (): SharedState => (SHARED && existsSync(SHARED) ? (JSON.parse(readFileSync(SHARED, 'utf8')) as SharedState) : {});
+function updateState(f: (s: SharedState) => void) {
+  if (!SHARED) return;
+  const s = readState();
+  f(s);
+  writeFileSync(SHARED, JSON.stringify(s));
+}
+
+/** the parent's cleanup of everything the bench processes recorded: PGlite dirs, the throw-away server (and its databases) */
+export function cleanupSharedState(file: string): void {
+  if (!existsSync(file)) return;
+  const s = JSON.parse(readFileSync(file, 'utf8')) as SharedState;
+  for (const { dir } of Object.values(s.pglite ?? {})) rmSync(dir, { recursive: true, force: true });
+  if (s.pgServer?.dir) {
+    try {
+      execFileSync('sh', [PG_TEMP, 'stop', s.pgServer.dir], { stdio: 'ignore' });
+      log(`PostgreSQL: throw-away server stopped, ${s.pgServer.dir} removed`);
+    } catch {
+      rmSync(s.pgServer.dir, { recursive: true, force: true });
+    }
+  } else if (s.pgServer && s.postgres) {
+    // an external server: drop the databases created on it
+    for (const { name } of Object.values(s.postgres)) {
+      try {
+        execFileSync('psql', [s.pgServer.adminUrl, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: 'ignore' });
+      } catch {
+        console.error(`cleanup: could not drop ${name} on ${s.pgServer.where}`);
+      }
+    }
+  }
+  rmSync(file, { force: true });
+}
 const cleanups: (() => Promise<void>)[] = [];
 
 async function prepare(engine: Engine, database: Database, cadres: number, where: string): Promise<BenchDatabase> {
@@ -67,16 +114,29 @@ async function prepare(engine: Engine, database: Database, cadres: number, where
 // ───────────── PGlite ─────────────
 
 async function openPglite(cadres: number): Promise<BenchDatabase> {
-  // BENCH_PGLITE_DIR=memory → in-memory; otherwise a temp data directory, as a DATA_DIR deployment
+  const key = `pglite:${cadres}`;
+  const known = readState().pglite?.[key];
+  if (known && existsSync(known.dir)) {
+    // shared mode: seeded by an earlier bench process
+    const t0 = performance.now();
+    const database = await openDatabase({ dataDir: known.dir });
+    log(`PGlite: reopened the seeded ${cadres.toLocaleString('en')}-cadre data directory ${known.dir} (${secs(t0)})`);
+    cleanups.push(() => database.close().catch(() => {}));
+    return { engine: 'PGlite', database, cadres, where: 'temp data dir', migrateMs: known.migrateMs, seedMs: known.seedMs, cache: new Map() };
+  }
+  // BENCH_PGLITE_DIR=memory → in-memory (never shared); otherwise a temp data directory, as a DATA_DIR deployment
   const memory = process.env.BENCH_PGLITE_DIR === 'memory';
   const dir = memory ? undefined : mkdtempSync(path.join(process.env.BENCH_PGLITE_DIR || tmpdir(), 'cadre-bench-pglite-'));
   log(`PGlite: opening ${dir ?? 'in-memory database'}`);
   const database = await openDatabase({ dataDir: dir });
+  const shared = !!(SHARED && dir);
   cleanups.push(async () => {
     await database.close().catch(() => {});
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dir && !shared) rmSync(dir, { recursive: true, force: true });
   });
-  return prepare('PGlite', database, cadres, dir ? 'temp data dir' : 'in memory');
+  const b = await prepare('PGlite', database, cadres, dir ? 'temp data dir' : 'in memory');
+  if (shared) updateState((st) => ((st.pglite ??= {})[key] = { dir: dir!, migrateMs: b.migrateMs, seedMs: b.seedMs }));
+  return b;
 }
 
 /** the seeded PGlite registry with `cadres` cadres (built on first use, shared afterwards) */
@@ -100,9 +160,12 @@ function findInitdb(): string | null {
 }
 
 async function postgresServer(): Promise<{ adminUrl: string; where: string } | Skipped> {
+  const known = readState().pgServer;
+  if (known) return known;
   const external = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (external) {
     const u = new URL(external);
+    updateState((st) => (st.pgServer = { dir: null, adminUrl: external, where: `${u.hostname}:${u.port || 5432}` }));
     return { adminUrl: external, where: `${u.hostname}:${u.port || 5432} (${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'TEST_DATABASE_URL'})` };
   }
   const initdb = findInitdb();
@@ -119,11 +182,14 @@ async function postgresServer(): Promise<{ adminUrl: string; where: string } | S
     }).trim();
     const version = path.basename(path.dirname(path.dirname(initdb)));
     log(`PostgreSQL ${version}: throw-away server started on 127.0.0.1:${port} (${secs(t0)})`);
-    cleanups.push(async () => {
-      execFileSync('sh', [PG_TEMP, 'stop', dir], { stdio: 'ignore' });
-      log(`PostgreSQL: throw-away server stopped, ${dir} removed`);
-    });
-    return { adminUrl: url, where: `throw-away PostgreSQL ${version} on :${port} (fsync=off)` };
+    const where = `throw-away PostgreSQL ${version} on :${port} (fsync=off)`;
+    if (SHARED) updateState((st) => (st.pgServer = { dir, adminUrl: url, where }));
+    else
+      cleanups.push(async () => {
+        execFileSync('sh', [PG_TEMP, 'stop', dir], { stdio: 'ignore' });
+        log(`PostgreSQL: throw-away server stopped, ${dir} removed`);
+      });
+    return { adminUrl: url, where };
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     const msg = ((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n').slice(-3).join(' / ');
@@ -135,6 +201,14 @@ async function openPostgresBench(cadres: number): Promise<BenchDatabase | Skippe
   server ??= postgresServer();
   const s = await server;
   if (isSkipped(s)) return s;
+  const key = `postgres:${cadres}`;
+  const known = readState().postgres?.[key];
+  if (known) {
+    const database = await openDatabase({ url: known.url });
+    log(`PostgreSQL: reusing the seeded ${cadres.toLocaleString('en')}-cadre database ${known.name}`);
+    cleanups.push(() => database.close().catch(() => {}));
+    return { engine: 'PostgreSQL', database, cadres, where: s.where, migrateMs: known.migrateMs, seedMs: known.seedMs, cache: new Map() };
+  }
   const pg = (await import('pg')).default;
   const name = `cadre_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: s.adminUrl });
@@ -145,15 +219,18 @@ async function openPostgresBench(cadres: number): Promise<BenchDatabase | Skippe
   url.pathname = `/${name}`;
   log(`PostgreSQL: created database ${name} on ${url.host}`);
   const database = await openDatabase({ url: url.toString() });
-  // registered before the server's stop (cleanups run in reverse order)
+  // registered before the server's stop (cleanups run in reverse order); shared: the parent drops it
   cleanups.push(async () => {
     await database.close().catch(() => {});
+    if (SHARED) return;
     const a = new pg.Client({ connectionString: s.adminUrl });
     await a.connect();
     await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await a.end();
   });
-  return prepare('PostgreSQL', database, cadres, s.where);
+  const b = await prepare('PostgreSQL', database, cadres, s.where);
+  updateState((st) => ((st.postgres ??= {})[key] = { url: url.toString(), name, migrateMs: b.migrateMs, seedMs: b.seedMs }));
+  return b;
 }
 
 /** the seeded PostgreSQL registry, or a Skipped note (printed) when no server is available */
