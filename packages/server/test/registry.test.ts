@@ -92,6 +92,17 @@ describe('cadre record: optimistic versions', () => {
     expect(res.json().status).toBe(c.status);
   });
 
+  it('健康状况 must name a GB/T 4767 category; it is stored as written', async () => {
+    const c = (await admin.get('/api/cadres/2')).json().cadre;
+    const bad = await admin.patch('/api/cadres/2', { version: c.version, health: '很棒' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0]).toMatchObject({ path: 'health', code: 'unknown_name' });
+    expect((await admin.get('/api/cadres/2')).json().cadre.version).toBe(c.version);
+    const ok = await admin.patch('/api/cadres/2', { version: c.version, health: '良好' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await admin.get('/api/cadres/2')).json().cadre.health).toBe('良好');
+  });
+
   it('audits who changed which field with before and after', async () => {
     const items = (await admin.get('/api/cadres/2/audit')).json().items;
     const upd = items.find((e: { action: string; after: Record<string, unknown> }) => e.action === 'update' && e.after.expertise === '招商引资');

@@ -375,6 +375,18 @@ const positionCategory = withEn([
   ['事业管理', 'institution management'],
 ]);
 
+/**
+ * GB/T 4767-1984 人的健康状况代码 (one-digit level): the 任免审批表 writes the name as the officer typed it
+ * ("健康", "良好"), so the common forms are aliases; cadre.health keeps the text as written (an unchanged
+ * file exports byte-equal) and import checks that it names one of these categories
+ */
+const health: CodeEntry[] = [
+  { code: '1', name: '健康或良好', extra: { en: 'healthy or good', aliases: ['健康', '良好', '身体健康', '健康良好', '好'] } },
+  { code: '2', name: '一般或较弱', extra: { en: 'fair or weak', aliases: ['一般', '较弱', '较差', '体弱'] } },
+  { code: '3', name: '有慢性病', extra: { en: 'chronic illness', aliases: ['慢性病', '患有慢性病'] } },
+  { code: '6', name: '残疾', extra: { en: 'disabled', aliases: ['伤残'] } },
+];
+
 const appointmentMethod = withEn([['选任', 'elected'], ['委任', 'appointed'], ['聘任', 'hired'], ['考任', 'by examination']]);
 const appointmentKind = withEn([['任职', 'holds'], ['兼任', 'concurrent'], ['挂职', 'seconded'], ['代理', 'acting']]);
 const keyMomentRating = withEn([['突出', 'outstanding'], ['较好', 'good'], ['一般', 'average'], ['较差', 'poor']]);
@@ -394,6 +406,7 @@ export const CODE_SETS: Record<CodeSetId, CodeEntry[]> = {
   education,
   educationGb,
   degree,
+  health,
   postLevel,
   rank,
   orgKind,
@@ -431,6 +444,7 @@ export const CODE_SET_META: Record<CodeSetId, CodeSetMeta> = {
   education: { id: 'education', name: '学历', en: 'education', standard: '中组部 ZB64' },
   educationGb: { id: 'educationGb', name: '学历(国标)', en: 'education (GB)', standard: 'GB/T 4658-2006' },
   degree: { id: 'degree', name: '学位', en: 'degree', standard: 'GB/T 6864-2003' },
+  health: { id: 'health', name: '健康状况', en: 'health', standard: 'GB/T 4767-1984' },
   postLevel: { id: 'postLevel', name: '职务级别', en: 'post level', standard: 'GB/T 12407-2008' },
   rank: { id: 'rank', name: '职级', en: 'civil-service rank', standard: '公务员职务与职级并行规定(2019)' },
   orgKind: { id: 'orgKind', name: '单位类型', en: 'unit kind' },

@@ -14,6 +14,7 @@ export const CODE_SET_IDS = [
   'education',
   'educationGb',
   'degree',
+  'health',
   'postLevel',
   'rank',
   'orgKind',

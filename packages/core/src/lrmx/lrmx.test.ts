@@ -199,6 +199,19 @@ describe('parseLrmx', () => {
     expect(r.issues.find((i) => i.field === 'QuanRiZhiJiaoYu_XueLi')!.code).toBe('unknown_name');
   });
 
+  it('健康状况 names a GB/T 4767 category: the common forms pass and stay as written, anything else is an error with suggestions', () => {
+    for (const [text, code] of [['健康', '1'], ['良好', '1'], ['一般', '2'], ['有慢性病', '3'], ['残疾', '6'], ['健康或良好', '1']] as const) {
+      const r = parseLrmx(lrmx({ JianKangZhuangKuang: text }), { asOf: '2024-06-01' });
+      expect(r.issues.filter((i) => i.field === 'JianKangZhuangKuang'), text).toEqual([]);
+      expect(r.person!.health).toBe(text);
+      expect(codeFromName('health', text)).toBe(code);
+    }
+    const bad = parseLrmx(lrmx({ JianKangZhuangKuang: '很棒' }), { asOf: '2024-06-01' }).issues.find((i) => i.field === 'JianKangZhuangKuang')!;
+    expect(bad).toMatchObject({ code: 'unknown_name', severity: 'error' });
+    expect(bad.suggestions).toHaveLength(3);
+    expect(bad.zh).toContain('GB/T 4767');
+  });
+
   it('maps aliases: 长子 → 儿子, 大学本科 → 21, 党员 → 01', () => {
     expect(codeFromName('relation', '长子')).toBe('儿子');
     expect(codeFromName('education', '大学本科')).toBe('21');

@@ -24,10 +24,11 @@ export interface BootstrapResult {
 export async function seedReferenceData(database: Database): Promise<void> {
   const { db } = database;
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(codeItem);
-  if (n === 0) {
-    const rows = Object.entries(CODE_SETS).flatMap(([setCode, entries]) =>
-      entries.map((e, i) => ({ setCode, code: e.code, name: e.name, sort: i, parent: e.parent ?? null, extra: (e.extra ?? null) as never })),
-    );
+  const rows = Object.entries(CODE_SETS).flatMap(([setCode, entries]) =>
+    entries.map((e, i) => ({ setCode, code: e.code, name: e.name, sort: i, parent: e.parent ?? null, extra: (e.extra ?? null) as never })),
+  );
+  // also on an existing database: code sets added by a release (e.g. 健康状况 GB/T 4767) are inserted, existing rows kept
+  if (n < rows.length) {
     for (let i = 0; i < rows.length; i += 1000) await db.insert(codeItem).values(rows.slice(i, i + 1000)).onConflictDoNothing();
   }
   const [{ r }] = await db.select({ r: sql<number>`count(*)::int` }).from(rulesConfig);

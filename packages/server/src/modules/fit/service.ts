@@ -351,6 +351,51 @@ function metaRow(m: CandidateMeta, cs: CandidateSet, i: number) {
   };
 }
 
+/**
+ * The page of ranked candidates and the exclusion counts of one ranking, in one top-level function with the access
+ * check written inline: a per-request closure called 100,000 times made the optimised loop deoptimise on every
+ * request ("wrong call target") — 10 ms handler in a warm process, ~50 ms in a fresh one
+ */
+function collectRanked(
+  cs: Awaited<ReturnType<typeof candidateSet>>,
+  res: ReturnType<typeof rankCandidates>,
+  mask: Uint8Array | null | undefined,
+  own: Set<number>,
+  limit: number,
+  excludedLimit: number,
+) {
+  const meta = cs.meta;
+  const checkOwn = own.size > 0;
+  const buf = new Float64Array(5);
+  const items: (ReturnType<typeof metaRow> & { rank: number; total: number; degrees: FitDegrees })[] = [];
+  let eligible = 0;
+  const order = res.order;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    if ((mask && mask[i] !== 1) || (checkOwn && own.has(meta[i].id))) continue;
+    eligible++;
+    if (items.length < limit) {
+      const d = degreesAt(cs.prepared, i, res.compiled, buf);
+      items.push({ rank: eligible, ...metaRow(meta[i], cs, i), total: round1(d[0]), degrees: degreesOf(d) });
+    }
+  }
+  // counts per exclusion bit without allocating per person (most of a large registry is excluded for any one post)
+  const bitCount = new Int32Array(16);
+  const excluded: (ReturnType<typeof metaRow> & { reasons: FitExclusion[] })[] = [];
+  let excludedTotal = 0;
+  const ex = res.excluded;
+  const exMask = res.excludedMask;
+  for (let k = 0; k < ex.length; k++) {
+    const i = ex[k];
+    if ((mask && mask[i] !== 1) || (checkOwn && own.has(meta[i].id))) continue;
+    excludedTotal++;
+    let m = exMask[k];
+    for (let b = 0; m !== 0; b++, m >>>= 1) if (m & 1) bitCount[b]++;
+    if (excluded.length < excludedLimit) excluded.push({ ...metaRow(meta[i], cs, i), reasons: exclusionReasons(exMask[k]) });
+  }
+  return { items, eligible, excluded, excludedTotal, bitCount };
+}
+
 export async function rankForPosition(db: Db, user: CurrentUser, r: RulesRef, id: number, q: CandidatesQuery) {
   const t0 = performance.now();
   const asOf = q.asOf ?? todayISO();
@@ -363,31 +408,7 @@ export async function rankForPosition(db: Db, user: CurrentUser, r: RulesRef, id
   const fp = fitPositionOf(p, styles);
   const res = rankCandidates(cs.prepared, fp);
   const tRank = performance.now();
-  const allowed = (i: number) => (!mask || mask[i] === 1) && (own.size === 0 || !own.has(cs.meta[i].id));
-  const buf = new Float64Array(5);
-  const items: (ReturnType<typeof metaRow> & { rank: number; total: number; degrees: FitDegrees })[] = [];
-  let eligible = 0;
-  for (let k = 0; k < res.order.length; k++) {
-    const i = res.order[k];
-    if (!allowed(i)) continue;
-    eligible++;
-    if (items.length < q.limit) {
-      const d = degreesAt(cs.prepared, i, res.compiled, buf);
-      items.push({ rank: eligible, ...metaRow(cs.meta[i], cs, i), total: round1(d[0]), degrees: degreesOf(d) });
-    }
-  }
-  // counts per exclusion bit without allocating per person (most of a large registry is excluded for any one post)
-  const bitCount = new Int32Array(16);
-  const excluded: (ReturnType<typeof metaRow> & { reasons: FitExclusion[] })[] = [];
-  let excludedTotal = 0;
-  for (let k = 0; k < res.excluded.length; k++) {
-    const i = res.excluded[k];
-    if (!allowed(i)) continue;
-    excludedTotal++;
-    const m = res.excludedMask[k];
-    for (let b = 0; b < 16; b++) if (m & (1 << b)) bitCount[b]++;
-    if (excluded.length < q.excludedLimit) excluded.push({ ...metaRow(cs.meta[i], cs, i), reasons: exclusionReasons(m) });
-  }
+  const { items, eligible, excluded, excludedTotal, bitCount } = collectRanked(cs, res, mask, own, q.limit, q.excludedLimit);
   const byReason: Record<string, number> = {};
   for (const [code, bit] of Object.entries(EXCLUSION_BITS)) if (bitCount[Math.log2(bit)]) byReason[code] = bitCount[Math.log2(bit)];
   return {

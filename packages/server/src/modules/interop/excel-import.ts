@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import {
   codeFromName,
   codesOf,
+  HEALTH_NAMES,
+  suggestNames,
   parseJianLiDetailed,
   parseLrmxDate,
   normalizeIdNumber,
@@ -21,12 +23,15 @@ import { reportIssue, type Incoming, type Preview } from './service';
 import { LIMITS } from './zip';
 import { readXlsx } from './xlsx-read';
 
-type Kind = 'text' | 'date' | 'id' | 'code' | 'jianli';
+/** 'named': kept as written, but it must name an entry of `set` (健康状况: "健康" is GB/T 4767 code 1) */
+type Kind = 'text' | 'date' | 'id' | 'code' | 'named' | 'jianli';
 export interface Column {
   key: string;
   header: string;
   kind: Kind;
   set?: CodeSetId;
+  /** the template's drop-down list when it is not the set's names */
+  list?: readonly string[];
   required?: boolean;
   width: number;
   synonyms?: string[];
@@ -43,7 +48,7 @@ export const COLUMNS: Column[] = [
   { key: 'politicalStatus', header: '政治面貌', kind: 'code', set: 'political', required: true, width: 10 },
   { key: 'partyJoinDate', header: '入党时间', kind: 'date', width: 11 },
   { key: 'workStartDate', header: '参加工作时间', kind: 'date', required: true, width: 12, synonyms: ['工作时间'] },
-  { key: 'health', header: '健康状况', kind: 'text', width: 8 },
+  { key: 'health', header: '健康状况', kind: 'named', set: 'health', list: HEALTH_NAMES, width: 8 },
   { key: 'professionalTitle', header: '专业技术职务', kind: 'text', width: 12 },
   { key: 'expertise', header: '熟悉专业有何专长', kind: 'text', width: 14, synonyms: ['专长'] },
   { key: 'fullTimeEducation', header: '全日制学历', kind: 'code', set: 'education', width: 12 },
@@ -77,12 +82,12 @@ export async function excelTemplate(): Promise<Buffer> {
   COLUMNS.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.numFmt = '@';
-    if (c.kind !== 'code' || !c.set) {
+    if ((c.kind !== 'code' && c.kind !== 'named') || !c.set) {
       if (c.kind === 'date') ws.getCell(1, i + 1).note = '如 1975.01、197501 或 1975.01.24';
       if (c.kind === 'jianli') ws.getCell(1, i + 1).note = '每行一条：1997.07--2003.09  某某镇科员；现职结束年月留空';
       return;
     }
-    const names = [...new Set(codesOf(c.set).map((e) => e.name))];
+    const names = c.list ? [...c.list] : [...new Set(codesOf(c.set).map((e) => e.name))];
     lists.getCell(1, listCol).value = c.header;
     names.forEach((n, j) => (lists.getCell(j + 2, listCol).value = n));
     const letter = lists.getColumn(listCol).letter;
@@ -175,6 +180,12 @@ export function rowItem(row: number, values: unknown[], keys: (string | null)[],
         bad(c.key, 'unknown_name', `${c.header}“${s}”不在代码集中${sugg.length ? `，是否为：${sugg.join('、')}` : ''}`, `${c.header} "${s}" is not in the code set`, sugg);
       }
       out[c.key] = code ?? null;
+    } else if (c.kind === 'named') {
+      if (!codeFromName(c.set!, s)) {
+        const sugg = suggestNames(c.set!, s);
+        bad(c.key, 'unknown_name', `${c.header}“${s}”不在代码集中，是否为：${sugg.join('、')}`, `${c.header} "${s}" is not in the code set; did you mean ${sugg.join(', ')}?`, sugg);
+      }
+      out[c.key] = s;
     } else if (c.kind === 'id') {
       const r = validateIdNumber(s, asOf);
       if (!r.ok) bad(c.key, 'bad_id', r.reason.zh, r.reason.en);

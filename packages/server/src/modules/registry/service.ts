@@ -1,6 +1,6 @@
 /** Registry use cases: the cadre record and its sections. One transaction per command, audited. */
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
-import { ageOn, checkCadreFacts, isYoungCadre, pinyinInitials, todayISO, yearsBetween, type RulesConfig } from '@cadre/core';
+import { ageOn, checkCadreFacts, codeFromName, suggestNames, isYoungCadre, pinyinInitials, todayISO, yearsBetween, type RulesConfig } from '@cadre/core';
 import type { Db } from '../../db/client';
 import { auditLog, cadre, orgUnit } from '../../db/schema';
 import type { CurrentUser } from '../../auth/roles';
@@ -55,8 +55,13 @@ export async function getCadre(db: Db, user: CurrentUser, actor: AuditActor, rul
   };
 }
 
-async function validateCadre(db: Db, merged: Record<string, unknown>, selfId: number | null): Promise<void> {
+async function validateCadre(db: Db, merged: Record<string, unknown>, selfId: number | null, changed: Record<string, unknown> = merged): Promise<void> {
   const issues: FieldIssue[] = [...checkCodes(merged, CADRE_CODES)];
+  // 健康状况 is kept as written but must name a GB/T 4767 category (checked when it is set: older text stays editable around it)
+  if (typeof changed.health === 'string' && changed.health.trim() && !codeFromName('health', changed.health)) {
+    const s = suggestNames('health', changed.health);
+    issues.push(issue('health', 'unknown_name', `健康状况“${changed.health}”不在代码集（GB/T 4767）中，是否为：${s.join('、')}？`, `health "${changed.health}" is not in the code set (GB/T 4767); did you mean ${s.join(', ')}?`));
+  }
   issues.push(...(checkCadreFacts(merged as never, todayISO()) as FieldIssue[]));
   if (merged.idNumber) {
     const dup = await db
@@ -104,7 +109,7 @@ export async function updateCadre(db: Db, user: CurrentUser, actor: AuditActor, 
     await reencodeBodyPhoto(patch, current.photo);
     const { version, ...fields } = patch;
     const merged = { ...current, ...fields };
-    await validateCadre(t, merged, id);
+    await validateCadre(t, merged, id, fields);
     if (typeof fields.name === 'string') (fields as Record<string, unknown>).pinyin = pinyinInitials(fields.name);
     const res = await updateVersioned<CadreRow>(t, cadre, id, version, fields);
     await writeAudit(t, actor, { action: 'update', entity: 'cadre', entityId: id, cadreId: id, ...diff(redact(res.before), redact(res.after)) });

@@ -56,7 +56,8 @@ export const BASIC_FIELDS: FieldDef[] = [
   { name: 'politicalStatus', type: 'code', codeSet: 'political', required: true },
   { name: 'partyJoinDate', type: 'date' },
   { name: 'workStartDate', type: 'date', required: true },
-  { name: 'health', type: 'text' },
+  // 健康状况: stored as written on the 任免审批表; the server checks it names a GB/T 4767 category
+  { name: 'health', type: 'select', options: ['健康', '良好', '一般', '较弱', '有慢性病', '残疾'] },
   { name: 'professionalTitle', type: 'text' },
   { name: 'specialtyCategory', type: 'code', codeSet: 'specialty' },
   { name: 'fullTimeEducation', type: 'code', codeSet: 'education' },
