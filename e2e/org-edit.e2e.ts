@@ -2,7 +2,8 @@
  * Editing the registry's frame in a real Chromium: export only the selected roster rows, 新增干部
  * (client checks = server checks, then the new 一人一档 opens), 任职 to a vacant post from the
  * 组织机构 page (the vacancy closes and the profile shows the post), 免职 (the post is vacant
- * again), 编辑单位 (the tree shows the new name), and 删除档案 (gone from the API, audited).
+ * again), 编辑单位 (the tree shows the new name), 新增班子 / 新增职位 with 职数 2 (two vacancies), 编辑职位
+ * (职数 1), 删除职位, and 删除档案 (gone from the API, audited).
  *
  * Needs `npm run build` first; run with  npm run build && npx vitest run --project e2e
  */
@@ -108,9 +109,18 @@ describe('组织机构 and registry editing in the browser', () => {
     await page.getByTestId('roster-create').click();
     const form = page.getByTestId('new-cadre-form');
     await form.waitFor();
-    await page.getByTestId('field-currentOrgId').click();
-    await page.keyboard.type(unit.name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: unit.name }).first().click();
+    // the unit from the org TreeSelect (exact title; checked, and tried again if the click landed while the filtered tree re-rendered)
+    const escaped = unit.name.replace(/[.*+?^$()|[\]\\{}]/g, (c) => `\\${c}`);
+    const exact = new RegExp(`^${escaped}$`);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.getByTestId('field-currentOrgId').click();
+      await page.keyboard.type(unit.name);
+      const title = page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: exact }).first();
+      await title.waitFor({ timeout: 15_000 });
+      await title.click();
+      if ((await form.locator('.ant-select-selection-item').filter({ hasText: exact }).count()) > 0) break;
+      await page.keyboard.press('Escape');
+    }
     await page.getByTestId('field-name').fill(NEW_NAME);
     await pickOption(page, 'field-sex', '女', /^女$/);
     await pickOption(page, 'field-ethnicity', '汉族');
@@ -177,6 +187,50 @@ describe('组织机构 and registry editing in the browser', () => {
     expect((await saved).status()).toBe(200);
     await expect.poll(() => page.getByTestId('org-unit-name').textContent()).toBe(`${unit.name}（e2e）`);
     await expect.poll(() => page.getByTestId('org-tree').textContent()).toContain(`${unit.name}（e2e）`);
+  });
+
+  it('新增班子 and 新增职位: the new post shows its 职数 as vacancies; 编辑职位 changes them; 删除职位 removes it', async () => {
+    const { page } = ctx;
+    const TEAM = '临时工作专班（e2e）';
+    const POST = '专班召集人';
+    await page.getByTestId('org-add-team').click();
+    await page.getByTestId('org-team-form').waitFor();
+    await page.getByTestId('team-name').fill(TEAM);
+    const teamSaved = page.waitForResponse((r) => r.url().endsWith('/api/teams') && r.request().method() === 'POST');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    expect((await teamSaved).status()).toBe(200);
+    const card = page.getByTestId('org-team').filter({ hasText: TEAM });
+    await card.waitFor();
+
+    await card.getByTestId('org-add-position').click();
+    await page.getByTestId('org-position-form').waitFor();
+    await page.getByTestId('position-title').fill(POST);
+    await pickOption(page, 'position-level', '乡科级正职');
+    await page.getByTestId('position-chief').click();
+    await page.getByTestId('position-quota').fill('2');
+    const posSaved = page.waitForResponse((r) => r.url().endsWith('/api/positions') && r.request().method() === 'POST');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    expect((await posSaved).status()).toBe(200);
+    const row = card.locator('tr.ant-table-row').filter({ hasText: POST });
+    await row.getByTestId('vacancy').waitFor();
+    expect(await row.getByTestId('vacancy').textContent()).toContain('2');
+    const d = await apiGet<OrgDetail & { teams: { positions: { position: { level: string; isChief: boolean; quota: number } }[] }[] }>(page, `/api/org-units/${unit.id}`);
+    const created = d.teams.find((x) => x.team.name === TEAM)!.positions[0];
+    expect(created.position).toMatchObject({ title: POST, level: '141', isChief: true, quota: 2 });
+
+    await row.getByTestId('org-edit-position').click();
+    await page.getByTestId('org-position-form').waitFor();
+    await page.getByTestId('position-quota').fill('1');
+    const posPatched = page.waitForResponse((r) => /\/api\/positions\/\d+$/.test(r.url()) && r.request().method() === 'PATCH');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    expect((await posPatched).status()).toBe(200);
+    await expect.poll(() => row.getByTestId('vacancy').textContent()).toContain('1');
+
+    await row.getByTestId('org-delete-position').click();
+    const deleted = page.waitForResponse((r) => /\/api\/positions\/\d+/.test(r.url()) && r.request().method() === 'DELETE');
+    await page.locator('.ant-popconfirm:visible .ant-btn-dangerous').click();
+    expect((await deleted).status()).toBe(200);
+    await expect.poll(() => card.locator('tr.ant-table-row').filter({ hasText: POST }).count()).toBe(0);
   });
 
   it('删除档案: confirmed, back at the roster; the file is gone and the deletion audited', async () => {

@@ -6,6 +6,8 @@ import type {
   CodesResponse,
   MeResponse,
   OrgUnit,
+  Position,
+  Team,
   OrgUnitDetail,
   Page,
   RosterRow,
@@ -164,6 +166,11 @@ export const api = {
   orgUnit: (id: number) => get<OrgUnitDetail>(`/api/org-units/${id}`),
   createOrgUnit: (body: Record<string, unknown>) => request<OrgUnit>('POST', '/api/org-units', body),
   updateOrgUnit: (id: number, body: Record<string, unknown> & { version: number }) => request<OrgUnit>('PATCH', `/api/org-units/${id}`, body),
+  createTeam: (body: Record<string, unknown>) => request<Team>('POST', '/api/teams', body),
+  updateTeam: (id: number, body: Record<string, unknown> & { version: number }) => request<Team>('PATCH', `/api/teams/${id}`, body),
+  createPosition: (body: Record<string, unknown>) => request<Position>('POST', '/api/positions', body),
+  updatePosition: (id: number, body: Record<string, unknown> & { version: number }) => request<Position>('PATCH', `/api/positions/${id}`, body),
+  deletePosition: (id: number, version: number) => request<unknown>('DELETE', `/api/positions/${id}${toQueryString({ version })}`),
   /** 任职 */
   createAppointment: (body: Record<string, unknown>) => request<{ id: number; version: number }>('POST', '/api/appointments', body),
   /** 免职 (endDate) or corrections */

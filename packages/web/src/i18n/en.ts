@@ -39,6 +39,10 @@ export const en: Messages = {
     method: 'Method', docNo: 'Document no.', endReason: 'Reason', editUnit: 'Edit unit', addChild: 'Add sub-unit',
     unitName: 'Unit name', shortName: 'Short name', parent: 'Parent unit', sort: 'Sort order', appointed: 'Appointed', ended: 'Appointment ended',
     unitSaved: 'Unit saved', kindNote: 'Concurrent, secondment and acting posts do not fill the quota',
+    addTeam: 'Add team', editTeam: 'Edit team', teamName: 'Team name', teamKind: 'Team kind', teamDescription: 'Description', teamSaved: 'Team saved',
+    addPosition: 'Add position', editPosition: 'Edit position', deletePosition: 'Delete position', positionTitle: 'Title', category: 'Category',
+    isChief: 'Chief (正职)', isKey: 'Key post', positionSaved: 'Position saved', positionDeleted: 'Position deleted',
+    deletePositionConfirm: 'Delete the position "{{title}}"? Positions with appointment records cannot be deleted.',
   },
   roster: {
     title: 'Cadre roster', q: 'Name / pinyin initials', unit: 'Unit (incl. sub-units)', postLevel: 'Post level', rank: 'Rank',

@@ -37,6 +37,10 @@ export const zh = {
     method: '任用方式', docNo: '任免文号', endReason: '免职原因', editUnit: '编辑单位', addChild: '新增下级单位',
     unitName: '单位名称', shortName: '简称', parent: '上级单位', sort: '排序号', appointed: '已任职', ended: '已免职',
     unitSaved: '单位已保存', kindNote: '兼任、挂职、代理不占职数',
+    addTeam: '新增班子', editTeam: '编辑班子', teamName: '班子名称', teamKind: '班子类型', teamDescription: '班子说明', teamSaved: '班子已保存',
+    addPosition: '新增职位', editPosition: '编辑职位', deletePosition: '删除职位', positionTitle: '职位名称', category: '职位类别',
+    isChief: '正职', isKey: '关键岗位', positionSaved: '职位已保存', positionDeleted: '职位已删除',
+    deletePositionConfirm: '删除职位“{{title}}”？有任职记录的职位不能删除。',
   },
   roster: {
     title: '干部名册', q: '姓名/拼音首字母', unit: '单位（含下属）', postLevel: '职务层次', rank: '职级',

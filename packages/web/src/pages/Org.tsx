@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Col, Descriptions, Empty, Input, Row, Space, Table, Tag, Tree, Typography } from 'antd';
-import { EditOutlined, PlusOutlined, SearchOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Col, Descriptions, Empty, Input, Popconfirm, Row, Space, Table, Tag, Tree, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { useCodes, useMe, useOrgTree, type OrgTreeNode } from '../api/hooks';
-import type { Holder, OrgUnitDetail, Position } from '../api/types';
+import type { Holder, OrgUnitDetail, Position, Team } from '../api/types';
 import { ErrorAlert, Fallback } from '../components/common';
 import { rosterHref } from './rosterQuery';
-import { AppointForm, EndForm, UnitForm } from './org/OrgEdit';
+import { AppointForm, EndForm, PositionForm, TeamForm, UnitForm } from './org/OrgEdit';
 
 interface ViewNode {
   key: string;
@@ -104,7 +104,7 @@ export default function OrgPage() {
 }
 
 function UnitDetail({ id }: { id: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const codes = useCodes();
   const me = useMe();
   const canWriteOrg = me.data?.permissions.canWriteOrg ?? false;
@@ -112,6 +112,19 @@ function UnitDetail({ id }: { id: number }) {
   const [unitForm, setUnitForm] = useState<'edit' | 'child' | null>(null);
   const [appointTo, setAppointTo] = useState<Position | null>(null);
   const [ending, setEnding] = useState<{ h: Holder; post: string } | null>(null);
+  const [teamForm, setTeamForm] = useState<{ team: Team | null } | null>(null);
+  const [positionForm, setPositionForm] = useState<{ teamId: number; position: Position | null } | null>(null);
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const removePosition = async (p: Position) => {
+    try {
+      await api.deletePosition(p.id, p.version);
+      void message.success(t('org.positionDeleted'));
+      await qc.invalidateQueries({ queryKey: ['org-unit'] });
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.localized(i18n.language) : String(e));
+    }
+  };
   const q = useQuery({ queryKey: ['org-unit', id], queryFn: () => api.orgUnit(id) });
   if (q.isPending) return <Card><Fallback /></Card>;
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -132,6 +145,7 @@ function UnitDetail({ id }: { id: number }) {
               <>
                 <Button size="small" icon={<EditOutlined />} onClick={() => setUnitForm('edit')} data-testid="org-unit-edit">{t('org.editUnit')}</Button>
                 <Button size="small" icon={<PlusOutlined />} onClick={() => setUnitForm('child')} data-testid="org-unit-add-child">{t('org.addChild')}</Button>
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setTeamForm({ team: null })} data-testid="org-add-team">{t('org.addTeam')}</Button>
               </>
             )}
             <Link to={rosterHref({ orgId: d.unit.id })} data-testid="org-unit-roster">
@@ -153,7 +167,23 @@ function UnitDetail({ id }: { id: number }) {
       </Card>
       {d.teams.length === 0 && <Card size="small"><Empty description={t('org.noTeam')} /></Card>}
       {d.teams.map(({ team, positions }) => (
-        <Card size="small" key={team.id} title={`${team.name}`} extra={<Tag>{team.kind}</Tag>} data-testid="org-team">
+        <Card
+          size="small"
+          key={team.id}
+          title={`${team.name}`}
+          extra={
+            <Space size={8}>
+              <Tag>{team.kind}</Tag>
+              {canWriteOrg && (
+                <>
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setTeamForm({ team })} data-testid="org-edit-team">{t('org.editTeam')}</Button>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => setPositionForm({ teamId: team.id, position: null })} data-testid="org-add-position">{t('org.addPosition')}</Button>
+                </>
+              )}
+            </Space>
+          }
+          data-testid="org-team"
+        >
           <Table<{ position: Position; holders: Holder[]; filled: number; vacancies: number }>
             size="small"
             rowKey={(r) => r.position.id}
@@ -210,16 +240,28 @@ function UnitDetail({ id }: { id: number }) {
                   </Space>
                 ),
               },
-              ...(canWrite
+              ...(canWrite || canWriteOrg
                 ? [
                     {
                       title: '',
                       key: 'actions',
-                      width: 80,
-                      render: (_: unknown, r: { position: Position }) => (
-                        <Button size="small" icon={<UserAddOutlined />} onClick={() => setAppointTo(r.position)} data-testid="org-appoint">
-                          {t('org.appoint')}
-                        </Button>
+                      width: canWriteOrg ? 150 : 80,
+                      render: (_: unknown, r: { position: Position; holders: Holder[] }) => (
+                        <Space size={4}>
+                          {canWrite && (
+                            <Button size="small" icon={<UserAddOutlined />} onClick={() => setAppointTo(r.position)} data-testid="org-appoint">
+                              {t('org.appoint')}
+                            </Button>
+                          )}
+                          {canWriteOrg && (
+                            <>
+                              <Button size="small" icon={<EditOutlined />} aria-label={t('org.editPosition')} title={t('org.editPosition')} onClick={() => setPositionForm({ teamId: r.position.teamId, position: r.position })} data-testid="org-edit-position" />
+                              <Popconfirm title={t('org.deletePositionConfirm', { title: r.position.title })} onConfirm={() => removePosition(r.position)} okButtonProps={{ danger: true }}>
+                                <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('org.deletePosition')} title={t('org.deletePosition')} data-testid="org-delete-position" />
+                              </Popconfirm>
+                            </>
+                          )}
+                        </Space>
                       ),
                     },
                   ]
@@ -231,6 +273,8 @@ function UnitDetail({ id }: { id: number }) {
       <UnitForm open={unitForm != null} unit={unitForm === 'edit' ? d.unit : null} parent={unitForm === 'child' ? d.unit : null} onClose={() => setUnitForm(null)} />
       <AppointForm position={appointTo} onClose={() => setAppointTo(null)} />
       <EndForm holder={ending} onClose={() => setEnding(null)} />
+      <TeamForm open={teamForm != null} unitId={d.unit.id} team={teamForm?.team ?? null} onClose={() => setTeamForm(null)} />
+      <PositionForm open={positionForm != null} teamId={positionForm?.teamId ?? 0} position={positionForm?.position ?? null} onClose={() => setPositionForm(null)} />
     </Space>
   );
 }

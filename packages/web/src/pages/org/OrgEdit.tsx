@@ -1,16 +1,16 @@
 /**
- * 组织机构 editing: a unit's own record (编辑单位 / 新增下级单位), 任职 to a position and 免职 of an
- * incumbent. Every check is the server's (dates against 参加工作时间, scope, cycles, versions); the
+ * 组织机构 editing: a unit's own record (编辑单位 / 新增下级单位), its teams (新增/编辑班子) and their
+ * positions (新增/编辑职位 with 职数), 任职 to a position and 免职 of an incumbent. Every check is the server's (dates against 参加工作时间, scope, cycles, versions); the
  * forms show its errors on the field they name, and a 409 asks the user to reload.
  */
 import { useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Spin } from 'antd';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Spin, Switch } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useCodes } from '../../api/hooks';
-import type { Holder, OrgUnit, Position } from '../../api/types';
+import type { Holder, OrgUnit, Position, Team } from '../../api/types';
 
 const APPOINTMENT_KINDS = ['任职', '兼任', '挂职', '代理'] as const;
 const METHODS = ['委任', '选任', '聘任', '考任'] as const;
@@ -244,6 +244,121 @@ function EndFormInner({ h, post, onClose }: { h: Holder; post: string; onClose: 
         <Form.Item name="endReason" label={t('org.endReason')}>
           <Select allowClear options={END_REASONS.map((k) => ({ value: k, label: k }))} data-testid="end-reason" />
         </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+// ───────────── 班子 ─────────────
+
+/** 新增班子 (team = null: in `unit`) / 编辑班子; the structure needs (team.needs) are edited on the hologram's description */
+export function TeamForm(props: { open: boolean; unitId: number; team: Team | null; onClose: () => void }) {
+  return props.open ? <TeamFormInner {...props} /> : null;
+}
+
+function TeamFormInner({ unitId, team, onClose }: { unitId: number; team: Team | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const codes = useCodes();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Rec>();
+  const [busy, setBusy] = useState(false);
+  const errors = useServerErrors(form, ['name', 'kind', 'description']);
+  const submit = async (v: Rec) => {
+    setBusy(true);
+    errors.setTop(null);
+    const body = { name: String(v.name ?? '').trim(), kind: v.kind, description: v.description ? String(v.description) : null };
+    try {
+      if (team) await api.updateTeam(team.id, { ...body, version: team.version });
+      else await api.createTeam({ ...body, orgUnitId: unitId });
+      void message.success(t('org.teamSaved'));
+      await qc.invalidateQueries({ queryKey: ['org-unit'] });
+      onClose();
+    } catch (e) {
+      errors.show(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={team ? `${t('org.editTeam')} · ${team.name}` : t('org.addTeam')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="org-team-form" initialValues={team ? { name: team.name, kind: team.kind, description: team.description } : { kind: '党政班子' }}>
+        <Form.Item name="name" label={t('org.teamName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input data-testid="team-name" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('org.teamKind')} rules={[{ required: true }]}>
+          <Select options={codes.options('teamKind')} />
+        </Form.Item>
+        <Form.Item name="description" label={t('org.teamDescription')} rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+// ───────────── 职位 ─────────────
+
+/** 新增职位 in a team (position = null) / 编辑职位: title, 职务层次, 正职, category, 关键岗位, 职数 */
+export function PositionForm(props: { open: boolean; teamId: number; position: Position | null; onClose: () => void }) {
+  return props.open ? <PositionFormInner {...props} /> : null;
+}
+
+function PositionFormInner({ teamId, position, onClose }: { teamId: number; position: Position | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const codes = useCodes();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Rec>();
+  const [busy, setBusy] = useState(false);
+  const errors = useServerErrors(form, ['title', 'level', 'isChief', 'category', 'isKey', 'quota', 'sort']);
+  const submit = async (v: Rec) => {
+    setBusy(true);
+    errors.setTop(null);
+    const body = { title: String(v.title ?? '').trim(), level: v.level, isChief: v.isChief === true, category: v.category, isKey: v.isKey === true, quota: Number(v.quota ?? 1) };
+    try {
+      if (position) await api.updatePosition(position.id, { ...body, version: position.version });
+      else await api.createPosition({ ...body, teamId });
+      void message.success(t('org.positionSaved'));
+      await qc.invalidateQueries({ queryKey: ['org-unit'] });
+      onClose();
+    } catch (e) {
+      errors.show(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={position ? `${t('org.editPosition')} · ${position.title}` : t('org.addPosition')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        data-testid="org-position-form"
+        initialValues={position ? { title: position.title, level: position.level, isChief: position.isChief, category: position.category, isKey: position.isKey, quota: position.quota } : { category: '行政', isChief: false, isKey: false, quota: 1 }}
+      >
+        <Form.Item name="title" label={t('org.positionTitle')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input data-testid="position-title" />
+        </Form.Item>
+        <Form.Item name="level" label={t('org.level')} rules={[{ required: true }]}>
+          <Select showSearch optionFilterProp="label" options={codes.options('postLevel')} data-testid="position-level" />
+        </Form.Item>
+        <Form.Item name="category" label={t('org.category')} rules={[{ required: true }]}>
+          <Select options={codes.options('positionCategory')} />
+        </Form.Item>
+        <Space size={24}>
+          <Form.Item name="isChief" label={t('org.isChief')} valuePropName="checked">
+            <Switch data-testid="position-chief" />
+          </Form.Item>
+          <Form.Item name="isKey" label={t('org.isKey')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="quota" label={t('org.quota')} rules={[{ required: true }]}>
+            <InputNumber min={0} max={50} data-testid="position-quota" />
+          </Form.Item>
+        </Space>
       </Form>
     </Modal>
   );
