@@ -1,5 +1,5 @@
 /**
- * docs/screenshots/{home,roster,profile,teams,hologram,reserve}.png — zh-CN, 1440×900, the demo district of 2,000 cadres,
+ * docs/screenshots/{home,roster,profile,teams,hologram,reserve,org}.png — zh-CN, 1440×900, the demo district of 2,000 cadres,
  * taken from the real server (built web app) in Debian's Chromium through the e2e harness.
  *
  *   npm run build && node --import tsx e2e/screenshots.ts
@@ -66,6 +66,21 @@ try {
   await page.getByTestId('nav-reserve-bench').click();
   await page.locator('[data-testid="bench-table"] tr.ant-table-row').first().waitFor();
   await shot('reserve');
+
+  // 组织机构: a 镇街 with its teams, posts, 职数 vs 实配 and a vacancy (the admin sees the editing buttons)
+  const units = (await (await page.request.get('/api/org-units')).json()) as { items: { id: number; kind: string }[] };
+  let orgId = 0;
+  for (const u of units.items.filter((x) => x.kind === '镇街')) {
+    const d = (await (await page.request.get(`/api/org-units/${u.id}`)).json()) as { teams: { positions: { vacancies: number }[] }[] };
+    if (d.teams.some((t) => t.positions.some((p) => p.vacancies > 0))) {
+      orgId = u.id;
+      break;
+    }
+  }
+  await page.goto(`/org?id=${orgId || units.items[0].id}`);
+  await page.getByTestId('org-unit-detail').waitFor();
+  await page.getByTestId('org-team').first().waitFor();
+  await shot('org');
 } finally {
   await h.close();
 }

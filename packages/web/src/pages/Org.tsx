@@ -256,9 +256,12 @@ function UnitDetail({ id }: { id: number }) {
                           {canWriteOrg && (
                             <>
                               <Button size="small" icon={<EditOutlined />} aria-label={t('org.editPosition')} title={t('org.editPosition')} onClick={() => setPositionForm({ teamId: r.position.teamId, position: r.position })} data-testid="org-edit-position" />
-                              <Popconfirm title={t('org.deletePositionConfirm', { title: r.position.title })} onConfirm={() => removePosition(r.position)} okButtonProps={{ danger: true }}>
-                                <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('org.deletePosition')} title={t('org.deletePosition')} data-testid="org-delete-position" />
-                              </Popconfirm>
+                              {/* only an empty post can go (the server also refuses one with past appointments, and says so) */}
+                              {r.holders.length === 0 && (
+                                <Popconfirm title={t('org.deletePositionConfirm', { title: r.position.title })} onConfirm={() => removePosition(r.position)} okButtonProps={{ danger: true }}>
+                                  <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('org.deletePosition')} title={t('org.deletePosition')} data-testid="org-delete-position" />
+                                </Popconfirm>
+                              )}
                             </>
                           )}
                         </Space>
