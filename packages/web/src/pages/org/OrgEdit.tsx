@@ -3,9 +3,9 @@
  * positions (新增/编辑职位 with 职数), 任职 to a position and 免职 of an incumbent. Every check is the server's (dates against 参加工作时间, scope, cycles, versions); the
  * forms show its errors on the field they name, and a 409 asks the user to reload.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Spin, Switch } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
@@ -40,6 +40,52 @@ function useServerErrors(form: ReturnType<typeof Form.useForm<Rec>>[0], fields: 
 
 const iso = (d: dayjs.Dayjs | undefined | null) => (d ? d.format('YYYY-MM-DD') : null);
 
+/**
+ * The modal every form here shares: submit → `save`; success → message, the `invalidate` queries refreshed, closed;
+ * a 400 → its issues on the fields they name (the rest on top), a 409 → "reload" on top
+ */
+function SaveModal(props: {
+  title: ReactNode;
+  testId: string;
+  fields: string[];
+  initialValues: Rec;
+  save: (v: Rec) => Promise<unknown>;
+  saved: string;
+  /** queries to refresh after a save (a function: of the submitted values) */
+  invalidate: QueryKey[] | ((v: Rec) => QueryKey[]);
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Rec>();
+  const [busy, setBusy] = useState(false);
+  const errors = useServerErrors(form, props.fields);
+  const submit = async (v: Rec) => {
+    setBusy(true);
+    errors.setTop(null);
+    try {
+      await props.save(v);
+      void message.success(props.saved);
+      const keys = typeof props.invalidate === 'function' ? props.invalidate(v) : props.invalidate;
+      await Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey })));
+      props.onClose();
+    } catch (e) {
+      errors.show(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={props.title} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
+      <Form form={form} layout="vertical" onFinish={submit} data-testid={props.testId} initialValues={props.initialValues}>
+        {props.children}
+      </Form>
+    </Modal>
+  );
+}
+
 // ───────────── unit ─────────────
 
 export function UnitForm(props: { open: boolean; unit: OrgUnit | null; parent: OrgUnit | null; onClose: () => void }) {
@@ -48,17 +94,8 @@ export function UnitForm(props: { open: boolean; unit: OrgUnit | null; parent: O
 
 function UnitFormInner({ unit, parent, onClose }: { unit: OrgUnit | null; parent: OrgUnit | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const codes = useCodes();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<Rec>();
-  const [busy, setBusy] = useState(false);
-  const errors = useServerErrors(form, ['name', 'shortName', 'kind', 'managementLevel', 'rankLevel', 'sort', 'parentId']);
-  const creating = unit == null;
-
-  const submit = async (v: Rec) => {
-    setBusy(true);
-    errors.setTop(null);
+  const save = (v: Rec) => {
     const body = {
       name: String(v.name ?? '').trim(),
       shortName: v.shortName ? String(v.shortName).trim() : null,
@@ -67,61 +104,42 @@ function UnitFormInner({ unit, parent, onClose }: { unit: OrgUnit | null; parent
       rankLevel: v.rankLevel ?? null,
       sort: Number(v.sort ?? 0),
     };
-    try {
-      const saved = creating ? await api.createOrgUnit({ ...body, parentId: parent?.id ?? null }) : await api.updateOrgUnit(unit.id, { ...body, version: unit.version });
-      void message.success(t('org.unitSaved'));
-      await qc.invalidateQueries({ queryKey: ['org-units'] });
-      void qc.invalidateQueries({ queryKey: ['org-unit'] });
-      onClose();
-      return saved;
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
+    return unit ? api.updateOrgUnit(unit.id, { ...body, version: unit.version }) : api.createOrgUnit({ ...body, parentId: parent?.id ?? null });
   };
-
   return (
-    <Modal
-      open
-      title={creating ? `${t('org.addChild')}${parent ? ` · ${parent.name}` : ''}` : `${t('org.editUnit')} · ${unit.name}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      destroyOnHidden
+    <SaveModal
+      title={unit ? `${t('org.editUnit')} · ${unit.name}` : `${t('org.addChild')}${parent ? ` · ${parent.name}` : ''}`}
+      testId="org-unit-form"
+      fields={['name', 'shortName', 'kind', 'managementLevel', 'rankLevel', 'sort', 'parentId']}
+      initialValues={
+        unit
+          ? { name: unit.name, shortName: unit.shortName, kind: unit.kind, managementLevel: unit.managementLevel, rankLevel: unit.rankLevel, sort: unit.sort }
+          : { kind: parent?.kind === '镇街' ? '事业单位' : parent?.kind ?? '党政机关', managementLevel: '区管', sort: 0 }
+      }
+      save={save}
+      saved={t('org.unitSaved')}
+      invalidate={[['org-units'], ['org-unit']]}
+      onClose={onClose}
     >
-      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        data-testid="org-unit-form"
-        initialValues={
-          unit
-            ? { name: unit.name, shortName: unit.shortName, kind: unit.kind, managementLevel: unit.managementLevel, rankLevel: unit.rankLevel, sort: unit.sort }
-            : { kind: parent?.kind === '镇街' ? '事业单位' : parent?.kind ?? '党政机关', managementLevel: '区管', sort: 0 }
-        }
-      >
-        <Form.Item name="name" label={t('org.unitName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input data-testid="unit-name" />
-        </Form.Item>
-        <Form.Item name="shortName" label={t('org.shortName')} rules={[{ max: 50 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true }]}>
-          <Select options={ORG_KINDS.map((k) => ({ value: k, label: k }))} />
-        </Form.Item>
-        <Form.Item name="managementLevel" label={t('org.managementLevel')}>
-          <Select options={MANAGEMENT_LEVELS.map((k) => ({ value: k, label: k }))} />
-        </Form.Item>
-        <Form.Item name="rankLevel" label={t('org.rankLevel')}>
-          <Select allowClear options={codes.options('postLevel')} />
-        </Form.Item>
-        <Form.Item name="sort" label={t('org.sort')}>
-          <InputNumber min={-100000} max={100000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('org.unitName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+        <Input data-testid="unit-name" />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('org.shortName')} rules={[{ max: 50 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true }]}>
+        <Select options={ORG_KINDS.map((k) => ({ value: k, label: k }))} />
+      </Form.Item>
+      <Form.Item name="managementLevel" label={t('org.managementLevel')}>
+        <Select options={MANAGEMENT_LEVELS.map((k) => ({ value: k, label: k }))} />
+      </Form.Item>
+      <Form.Item name="rankLevel" label={t('org.rankLevel')}>
+        <Select allowClear options={codes.options('postLevel')} />
+      </Form.Item>
+      <Form.Item name="sort" label={t('org.sort')}>
+        <InputNumber min={-100000} max={100000} />
+      </Form.Item>
+    </SaveModal>
   );
 }
 
@@ -133,73 +151,58 @@ export function AppointForm(props: { position: Position | null; onClose: () => v
 
 function AppointFormInner({ position, onClose }: { position: Position; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<Rec>();
-  const [busy, setBusy] = useState(false);
   const [q, setQ] = useState('');
-  const errors = useServerErrors(form, ['cadreId', 'startDate', 'kind', 'method', 'docNo']);
   const search = useQuery({
     queryKey: ['appoint-search', q],
     queryFn: () => api.roster({ q, pageSize: 20 }),
     enabled: q.trim().length > 0,
     staleTime: 30_000,
   });
-
-  const submit = async (v: Rec) => {
-    setBusy(true);
-    errors.setTop(null);
-    try {
-      await api.createAppointment({
-        cadreId: v.cadreId,
-        positionId: position.id,
-        startDate: iso(v.startDate as dayjs.Dayjs),
-        kind: v.kind,
-        method: v.method,
-        docNo: v.docNo ? String(v.docNo).trim() : null,
-      });
-      void message.success(t('org.appointed'));
-      void qc.invalidateQueries({ queryKey: ['org-unit'] });
-      void qc.invalidateQueries({ queryKey: ['cadre', v.cadreId] });
-      void qc.invalidateQueries({ queryKey: ['roster'] });
-      onClose();
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const save = (v: Rec) =>
+    api.createAppointment({
+      cadreId: v.cadreId,
+      positionId: position.id,
+      startDate: iso(v.startDate as dayjs.Dayjs),
+      kind: v.kind,
+      method: v.method,
+      docNo: v.docNo ? String(v.docNo).trim() : null,
+    });
   return (
-    <Modal open title={t('org.appointTitle', { post: position.title })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ startDate: dayjs(), kind: '任职', method: '委任' }} data-testid="appoint-form">
-        <Form.Item name="cadreId" label={t('org.cadre')} rules={[{ required: true }]}>
-          <Select
-            showSearch={{ filterOption: false, onSearch: setQ }}
-            placeholder={t('org.cadrePick')}
-            notFoundContent={search.isFetching ? <Spin size="small" /> : null}
-            options={(search.data?.items ?? []).map((r) => ({
-              value: r.id,
-              label: `${r.name}（${r.age}岁${r.currentPostTitle ? `，${r.currentPostTitle}` : ''}）`,
-            }))}
-            data-testid="appoint-cadre"
-          />
-        </Form.Item>
-        <Form.Item name="startDate" label={t('org.startDate')} rules={[{ required: true }]}>
-          <DatePicker data-testid="appoint-start" />
-        </Form.Item>
-        <Form.Item name="kind" label={t('org.apptKind')} extra={t('org.kindNote')}>
-          <Select options={APPOINTMENT_KINDS.map((k) => ({ value: k, label: k }))} />
-        </Form.Item>
-        <Form.Item name="method" label={t('org.method')}>
-          <Select options={METHODS.map((k) => ({ value: k, label: k }))} />
-        </Form.Item>
-        <Form.Item name="docNo" label={t('org.docNo')} rules={[{ max: 100 }]}>
-          <Input placeholder="临委〔2026〕12号" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <SaveModal
+      title={t('org.appointTitle', { post: position.title })}
+      testId="appoint-form"
+      fields={['cadreId', 'startDate', 'kind', 'method', 'docNo']}
+      initialValues={{ startDate: dayjs(), kind: '任职', method: '委任' }}
+      save={save}
+      saved={t('org.appointed')}
+      invalidate={(v) => [['org-unit'], ['cadre', v.cadreId], ['roster']]}
+      onClose={onClose}
+    >
+      <Form.Item name="cadreId" label={t('org.cadre')} rules={[{ required: true }]}>
+        <Select
+          showSearch={{ filterOption: false, onSearch: setQ }}
+          placeholder={t('org.cadrePick')}
+          notFoundContent={search.isFetching ? <Spin size="small" /> : null}
+          options={(search.data?.items ?? []).map((r) => ({
+            value: r.id,
+            label: `${r.name}（${r.age}岁${r.currentPostTitle ? `，${r.currentPostTitle}` : ''}）`,
+          }))}
+          data-testid="appoint-cadre"
+        />
+      </Form.Item>
+      <Form.Item name="startDate" label={t('org.startDate')} rules={[{ required: true }]}>
+        <DatePicker data-testid="appoint-start" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('org.apptKind')} extra={t('org.kindNote')}>
+        <Select options={APPOINTMENT_KINDS.map((k) => ({ value: k, label: k }))} />
+      </Form.Item>
+      <Form.Item name="method" label={t('org.method')}>
+        <Select options={METHODS.map((k) => ({ value: k, label: k }))} />
+      </Form.Item>
+      <Form.Item name="docNo" label={t('org.docNo')} rules={[{ max: 100 }]}>
+        <Input placeholder="临委〔2026〕12号" />
+      </Form.Item>
+    </SaveModal>
   );
 }
 
@@ -211,90 +214,62 @@ export function EndForm(props: { holder: { h: Holder; post: string } | null; onC
 
 function EndFormInner({ h, post, onClose }: { h: Holder; post: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<Rec>();
-  const [busy, setBusy] = useState(false);
-  const errors = useServerErrors(form, ['endDate', 'endReason', 'docNo']);
-
-  const submit = async (v: Rec) => {
-    setBusy(true);
-    errors.setTop(null);
-    try {
-      await api.updateAppointment(h.appointmentId, { version: h.version, endDate: iso(v.endDate as dayjs.Dayjs), endReason: v.endReason ?? null });
-      void message.success(t('org.ended'));
-      void qc.invalidateQueries({ queryKey: ['org-unit'] });
-      void qc.invalidateQueries({ queryKey: ['cadre', h.cadreId] });
-      void qc.invalidateQueries({ queryKey: ['roster'] });
-      onClose();
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal open title={t('org.endTitle', { name: h.name, post })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ endDate: dayjs() }} data-testid="end-form">
-        <Form.Item name="endDate" label={t('org.endDate')} rules={[{ required: true }]}>
-          <DatePicker data-testid="end-date" disabledDate={(d) => d.isBefore(dayjs(h.startDate), 'day')} />
-        </Form.Item>
-        <Form.Item name="endReason" label={t('org.endReason')}>
-          <Select allowClear options={END_REASONS.map((k) => ({ value: k, label: k }))} data-testid="end-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <SaveModal
+      title={t('org.endTitle', { name: h.name, post })}
+      testId="end-form"
+      fields={['endDate', 'endReason', 'docNo']}
+      initialValues={{ endDate: dayjs() }}
+      save={(v) => api.updateAppointment(h.appointmentId, { version: h.version, endDate: iso(v.endDate as dayjs.Dayjs), endReason: v.endReason ?? null })}
+      saved={t('org.ended')}
+      invalidate={[['org-unit'], ['cadre', h.cadreId], ['roster']]}
+      onClose={onClose}
+    >
+      <Form.Item name="endDate" label={t('org.endDate')} rules={[{ required: true }]}>
+        <DatePicker data-testid="end-date" disabledDate={(d) => d.isBefore(dayjs(h.startDate), 'day')} />
+      </Form.Item>
+      <Form.Item name="endReason" label={t('org.endReason')}>
+        <Select allowClear options={END_REASONS.map((k) => ({ value: k, label: k }))} data-testid="end-reason" />
+      </Form.Item>
+    </SaveModal>
   );
 }
 
 // ───────────── 班子 ─────────────
 
-/** 新增班子 (team = null: in `unit`) / 编辑班子; the structure needs (team.needs) are edited on the hologram's description */
+/** 新增班子 (team = null: in the unit) / 编辑班子; the structure needs (team.needs) are edited on the hologram's description */
 export function TeamForm(props: { open: boolean; unitId: number; team: Team | null; onClose: () => void }) {
   return props.open ? <TeamFormInner {...props} /> : null;
 }
 
 function TeamFormInner({ unitId, team, onClose }: { unitId: number; team: Team | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const codes = useCodes();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<Rec>();
-  const [busy, setBusy] = useState(false);
-  const errors = useServerErrors(form, ['name', 'kind', 'description']);
-  const submit = async (v: Rec) => {
-    setBusy(true);
-    errors.setTop(null);
+  const save = (v: Rec) => {
     const body = { name: String(v.name ?? '').trim(), kind: v.kind, description: v.description ? String(v.description) : null };
-    try {
-      if (team) await api.updateTeam(team.id, { ...body, version: team.version });
-      else await api.createTeam({ ...body, orgUnitId: unitId });
-      void message.success(t('org.teamSaved'));
-      await qc.invalidateQueries({ queryKey: ['org-unit'] });
-      onClose();
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
+    return team ? api.updateTeam(team.id, { ...body, version: team.version }) : api.createTeam({ ...body, orgUnitId: unitId });
   };
   return (
-    <Modal open title={team ? `${t('org.editTeam')} · ${team.name}` : t('org.addTeam')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="org-team-form" initialValues={team ? { name: team.name, kind: team.kind, description: team.description } : { kind: '党政班子' }}>
-        <Form.Item name="name" label={t('org.teamName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input data-testid="team-name" />
-        </Form.Item>
-        <Form.Item name="kind" label={t('org.teamKind')} rules={[{ required: true }]}>
-          <Select options={codes.options('teamKind')} />
-        </Form.Item>
-        <Form.Item name="description" label={t('org.teamDescription')} rules={[{ max: 2000 }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <SaveModal
+      title={team ? `${t('org.editTeam')} · ${team.name}` : t('org.addTeam')}
+      testId="org-team-form"
+      fields={['name', 'kind', 'description']}
+      initialValues={team ? { name: team.name, kind: team.kind, description: team.description } : { kind: '党政班子' }}
+      save={save}
+      saved={t('org.teamSaved')}
+      invalidate={[['org-unit']]}
+      onClose={onClose}
+    >
+      <Form.Item name="name" label={t('org.teamName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+        <Input data-testid="team-name" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('org.teamKind')} rules={[{ required: true }]}>
+        <Select options={codes.options('teamKind')} />
+      </Form.Item>
+      <Form.Item name="description" label={t('org.teamDescription')} rules={[{ max: 2000 }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </SaveModal>
   );
 }
 
@@ -307,59 +282,46 @@ export function PositionForm(props: { open: boolean; teamId: number; position: P
 
 function PositionFormInner({ teamId, position, onClose }: { teamId: number; position: Position | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const codes = useCodes();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<Rec>();
-  const [busy, setBusy] = useState(false);
-  const errors = useServerErrors(form, ['title', 'level', 'isChief', 'category', 'isKey', 'quota', 'sort']);
-  const submit = async (v: Rec) => {
-    setBusy(true);
-    errors.setTop(null);
+  const save = (v: Rec) => {
     const body = { title: String(v.title ?? '').trim(), level: v.level, isChief: v.isChief === true, category: v.category, isKey: v.isKey === true, quota: Number(v.quota ?? 1) };
-    try {
-      if (position) await api.updatePosition(position.id, { ...body, version: position.version });
-      else await api.createPosition({ ...body, teamId });
-      void message.success(t('org.positionSaved'));
-      await qc.invalidateQueries({ queryKey: ['org-unit'] });
-      onClose();
-    } catch (e) {
-      errors.show(e);
-    } finally {
-      setBusy(false);
-    }
+    return position ? api.updatePosition(position.id, { ...body, version: position.version }) : api.createPosition({ ...body, teamId });
   };
   return (
-    <Modal open title={position ? `${t('org.editPosition')} · ${position.title}` : t('org.addPosition')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-      {errors.top && <Alert type="error" showIcon title={errors.top} style={{ marginBottom: 12 }} data-testid="form-error" />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        data-testid="org-position-form"
-        initialValues={position ? { title: position.title, level: position.level, isChief: position.isChief, category: position.category, isKey: position.isKey, quota: position.quota } : { category: '行政', isChief: false, isKey: false, quota: 1 }}
-      >
-        <Form.Item name="title" label={t('org.positionTitle')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input data-testid="position-title" />
+    <SaveModal
+      title={position ? `${t('org.editPosition')} · ${position.title}` : t('org.addPosition')}
+      testId="org-position-form"
+      fields={['title', 'level', 'isChief', 'category', 'isKey', 'quota', 'sort']}
+      initialValues={
+        position
+          ? { title: position.title, level: position.level, isChief: position.isChief, category: position.category, isKey: position.isKey, quota: position.quota }
+          : { category: '行政', isChief: false, isKey: false, quota: 1 }
+      }
+      save={save}
+      saved={t('org.positionSaved')}
+      invalidate={[['org-unit']]}
+      onClose={onClose}
+    >
+      <Form.Item name="title" label={t('org.positionTitle')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+        <Input data-testid="position-title" />
+      </Form.Item>
+      <Form.Item name="level" label={t('org.level')} rules={[{ required: true }]}>
+        <Select showSearch optionFilterProp="label" options={codes.options('postLevel')} data-testid="position-level" />
+      </Form.Item>
+      <Form.Item name="category" label={t('org.category')} rules={[{ required: true }]}>
+        <Select options={codes.options('positionCategory')} />
+      </Form.Item>
+      <Space size={24}>
+        <Form.Item name="isChief" label={t('org.isChief')} valuePropName="checked">
+          <Switch data-testid="position-chief" />
         </Form.Item>
-        <Form.Item name="level" label={t('org.level')} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" options={codes.options('postLevel')} data-testid="position-level" />
+        <Form.Item name="isKey" label={t('org.isKey')} valuePropName="checked">
+          <Switch />
         </Form.Item>
-        <Form.Item name="category" label={t('org.category')} rules={[{ required: true }]}>
-          <Select options={codes.options('positionCategory')} />
+        <Form.Item name="quota" label={t('org.quota')} rules={[{ required: true }]}>
+          <InputNumber min={0} max={50} data-testid="position-quota" />
         </Form.Item>
-        <Space size={24}>
-          <Form.Item name="isChief" label={t('org.isChief')} valuePropName="checked">
-            <Switch data-testid="position-chief" />
-          </Form.Item>
-          <Form.Item name="isKey" label={t('org.isKey')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-          <Form.Item name="quota" label={t('org.quota')} rules={[{ required: true }]}>
-            <InputNumber min={0} max={50} data-testid="position-quota" />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+      </Space>
+    </SaveModal>
   );
 }
