@@ -196,6 +196,10 @@ describe('组织机构 and registry editing in the browser', () => {
     await page.getByTestId('org-add-team').click();
     await page.getByTestId('org-team-form').waitFor();
     await page.getByTestId('team-name').fill(TEAM);
+    // 班子结构要求: a woman and 法学 among the fields of study (what the analysis checks the team against)
+    await page.getByTestId('team-need-woman').click();
+    await pickOption(page, 'team-need-specialties', '法学', /^法学$/);
+    await page.keyboard.press('Escape');
     const teamSaved = page.waitForResponse((r) => r.url().endsWith('/api/teams') && r.request().method() === 'POST');
     await page.locator('.ant-modal:visible .ant-btn-primary').click();
     expect((await teamSaved).status()).toBe(200);
@@ -215,6 +219,8 @@ describe('组织机构 and registry editing in the browser', () => {
     await row.getByTestId('vacancy').waitFor();
     expect(await row.getByTestId('vacancy').textContent()).toContain('2');
     const d = await apiGet<OrgDetail & { teams: { positions: { position: { level: string; isChief: boolean; quota: number } }[] }[] }>(page, `/api/org-units/${unit.id}`);
+    const newTeam = d.teams.find((x) => x.team.name === TEAM)! as unknown as { team: { needs: unknown }; positions: { position: unknown }[] };
+    expect(newTeam.team.needs).toEqual({ woman: true, young: 0, nonParty: false, specialties: ['法学'], experience: [] });
     const created = d.teams.find((x) => x.team.name === TEAM)!.positions[0];
     expect(created.position).toMatchObject({ title: POST, level: '141', isChief: true, quota: 2 });
 

@@ -68,6 +68,8 @@ export interface Team {
   name: string;
   kind: string;
   description?: string | null;
+  /** the structure the team should have (班子结构要求): { woman, young, nonParty, specialties, experience } */
+  needs?: Record<string, unknown> | null;
   version: number;
 }
 

@@ -43,6 +43,7 @@ export const en: Messages = {
     addPosition: 'Add position', editPosition: 'Edit position', deletePosition: 'Delete position', positionTitle: 'Title', category: 'Category',
     isChief: 'Chief (正职)', isKey: 'Key post', positionSaved: 'Position saved', positionDeleted: 'Position deleted',
     deletePositionConfirm: 'Delete the position "{{title}}"? Positions with appointment records cannot be deleted.',
+    needs: 'Structure the team should have (checked by the analysis)', needWoman: 'Needs a woman', needNonParty: 'Needs a non-CPC member', needYoung: 'Young members, at least', needSpecialties: 'Fields of study', needExperience: 'Experience',
   },
   roster: {
     title: 'Cadre roster', q: 'Name / pinyin initials', unit: 'Unit (incl. sub-units)', postLevel: 'Post level', rank: 'Rank',

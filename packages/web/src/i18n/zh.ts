@@ -41,6 +41,7 @@ export const zh = {
     addPosition: '新增职位', editPosition: '编辑职位', deletePosition: '删除职位', positionTitle: '职位名称', category: '职位类别',
     isChief: '正职', isKey: '关键岗位', positionSaved: '职位已保存', positionDeleted: '职位已删除',
     deletePositionConfirm: '删除职位“{{title}}”？有任职记录的职位不能删除。',
+    needs: '班子结构要求（研判时对照）', needWoman: '需配女干部', needNonParty: '需配党外干部', needYoung: '年轻干部至少（人）', needSpecialties: '专业结构要求', needExperience: '经历要求',
   },
   roster: {
     title: '干部名册', q: '姓名/拼音首字母', unit: '单位（含下属）', postLevel: '职务层次', rank: '职级',

@@ -4,10 +4,11 @@
  * forms show its errors on the field they name, and a 409 asks the user to reload.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Spin, Switch } from 'antd';
+import { Alert, App, DatePicker, Divider, Form, Input, InputNumber, Modal, Select, Space, Spin, Switch } from 'antd';
 import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { parseNeeds } from '@cadre/core';
 import { api, ApiError } from '../../api/client';
 import { useCodes } from '../../api/hooks';
 import type { Holder, OrgUnit, Position, Team } from '../../api/types';
@@ -237,7 +238,7 @@ function EndFormInner({ h, post, onClose }: { h: Holder; post: string; onClose: 
 
 // ───────────── 班子 ─────────────
 
-/** 新增班子 (team = null: in the unit) / 编辑班子; the structure needs (team.needs) are edited on the hologram's description */
+/** 新增班子 (team = null: in the unit) / 编辑班子, with its 班子结构要求 (team.needs: the analysis' coverage and indicators read them) */
 export function TeamForm(props: { open: boolean; unitId: number; team: Team | null; onClose: () => void }) {
   return props.open ? <TeamFormInner {...props} /> : null;
 }
@@ -245,19 +246,38 @@ export function TeamForm(props: { open: boolean; unitId: number; team: Team | nu
 function TeamFormInner({ unitId, team, onClose }: { unitId: number; team: Team | null; onClose: () => void }) {
   const { t } = useTranslation();
   const codes = useCodes();
+  const needs = parseNeeds(team?.needs ?? null);
   const save = (v: Rec) => {
-    const body = { name: String(v.name ?? '').trim(), kind: v.kind, description: v.description ? String(v.description) : null };
+    // 班子结构要求: the keys the analysis reads; any other key a caller of the API stored is kept
+    const next = {
+      ...(team?.needs ?? {}),
+      woman: v.needWoman === true,
+      young: Number(v.needYoung ?? 0),
+      nonParty: v.needNonParty === true,
+      specialties: (v.needSpecialties as string[] | undefined) ?? [],
+      experience: (v.needExperience as string[] | undefined) ?? [],
+    };
+    const body = { name: String(v.name ?? '').trim(), kind: v.kind, description: v.description ? String(v.description) : null, needs: next };
     return team ? api.updateTeam(team.id, { ...body, version: team.version }) : api.createTeam({ ...body, orgUnitId: unitId });
   };
   return (
     <SaveModal
       title={team ? `${t('org.editTeam')} · ${team.name}` : t('org.addTeam')}
       testId="org-team-form"
-      fields={['name', 'kind', 'description']}
-      initialValues={team ? { name: team.name, kind: team.kind, description: team.description } : { kind: '党政班子' }}
+      fields={['name', 'kind', 'description', 'needs']}
+      initialValues={{
+        name: team?.name,
+        kind: team?.kind ?? '党政班子',
+        description: team?.description,
+        needWoman: needs.woman,
+        needYoung: needs.young,
+        needNonParty: needs.nonParty,
+        needSpecialties: needs.specialties,
+        needExperience: needs.experience,
+      }}
       save={save}
       saved={t('org.teamSaved')}
-      invalidate={[['org-unit']]}
+      invalidate={[['org-unit'], ['team-analysis'], ['teams-analysis']]}
       onClose={onClose}
     >
       <Form.Item name="name" label={t('org.teamName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
@@ -268,6 +288,26 @@ function TeamFormInner({ unitId, team, onClose }: { unitId: number; team: Team |
       </Form.Item>
       <Form.Item name="description" label={t('org.teamDescription')} rules={[{ max: 2000 }]}>
         <Input.TextArea rows={2} />
+      </Form.Item>
+      <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>
+        {t('org.needs')}
+      </Divider>
+      <Space size={24}>
+        <Form.Item name="needWoman" label={t('org.needWoman')} valuePropName="checked">
+          <Switch data-testid="team-need-woman" />
+        </Form.Item>
+        <Form.Item name="needNonParty" label={t('org.needNonParty')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="needYoung" label={t('org.needYoung')}>
+          <InputNumber min={0} max={9} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="needSpecialties" label={t('org.needSpecialties')}>
+        <Select mode="multiple" allowClear options={codes.options('specialty')} data-testid="team-need-specialties" />
+      </Form.Item>
+      <Form.Item name="needExperience" label={t('org.needExperience')}>
+        <Select mode="multiple" allowClear options={codes.options('experience')} />
       </Form.Item>
     </SaveModal>
   );
