@@ -210,6 +210,8 @@ describe('parseLrmx', () => {
     expect(bad).toMatchObject({ code: 'unknown_name', severity: 'error' });
     expect(bad.suggestions).toHaveLength(3);
     expect(bad.zh).toContain('GB/T 4767');
+    // a typo of a usual form is suggested as that form
+    expect(parseLrmx(lrmx({ JianKangZhuangKuang: '建康' }), { asOf: '2024-06-01' }).issues.find((i) => i.field === 'JianKangZhuangKuang')!.suggestions![0]).toBe('健康');
   });
 
   it('maps aliases: 长子 → 儿子, 大学本科 → 21, 党员 → 01', () => {

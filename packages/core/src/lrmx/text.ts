@@ -120,10 +120,20 @@ function editDistance(a: string, b: string): number {
   return dp[A.length][B.length];
 }
 
-/** up to `n` display names of the set closest to `value` (shared characters, then edit distance) */
+/**
+ * up to `n` display names of the set closest to `value` (shared characters, then edit distance); the usual forms
+ * listed as aliases count as names (健康状况 "建康" → 健康, not 健康或良好)
+ */
 export function suggestNames(set: CodeSetId, value: string, n = 3): string[] {
   const v = value.trim();
-  const names = [...new Set(codesOf(set).map((e) => e.name))];
+  const names = [
+    ...new Set(
+      codesOf(set).flatMap((e) => {
+        const aliases = (e.extra as { aliases?: unknown } | undefined)?.aliases;
+        return [e.name, ...(Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string' && a.length >= 2) : [])];
+      }),
+    ),
+  ];
   const scored = names.map((name) => {
     const shared = [...new Set(v)].filter((ch) => name.includes(ch)).length;
     return { name, score: editDistance(v, name) - shared * 0.5 };
