@@ -5,6 +5,8 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { makeIdNumber, parseLrmx } from '@cadre/core';
 import { setup, type Client, type TestContext } from './app';
+import { buildApp } from '../src/app';
+import { forgetRecentPreviews } from '../src/modules/interop/service';
 
 let t: TestContext;
 let ganbu: Client;
@@ -413,5 +415,44 @@ describe('preview paging', () => {
     const rejects = (await ganbu.get(`/api/interop/previews/${pre.token}?status=reject`)).json();
     expect(rejects).toMatchObject({ filesTotal: 1, files: [{ file: 'p1.lrmx', status: 'reject' }] });
     expect((await (await t.as('admin')).get(`/api/interop/previews/${pre.token}`)).statusCode).toBe(404);
+  });
+});
+
+describe('previews are rows of import_preview: a restart keeps them, any instance commits them once', () => {
+  it('a preview is read back after a restart, committed by a second server instance, and only once', async () => {
+    const file = lrmx({ XingMing: '柏一帆', ShenFenZheng: makeIdNumber('330102', '1985-04-10', 96) });
+    const made = (await upload(ganbu, '/api/interop/lrmx/preview', enc(file) as Buffer, 'application/octet-stream')).json();
+    expect(made.summary).toMatchObject({ create: 1, reject: 0 });
+    expect(await count('import_preview', `token = '${made.token}'`)).toBe(1);
+    // what a restarted process sees: no decoded copy, only the row
+    forgetRecentPreviews();
+    const again = await ganbu.get(`/api/interop/previews/${made.token}`);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().summary).toEqual(made.summary);
+    // a second instance on the same database (the session is a row too) commits it; the first cannot commit it again
+    const other = await buildApp({ database: t.database, serveWeb: false });
+    try {
+      const [a, b] = await Promise.all([
+        other.inject({ method: 'POST', url: '/api/interop/lrmx/commit', headers: { cookie: ganbu.cookie }, payload: { token: made.token } }),
+        ganbu.post('/api/interop/lrmx/commit', { token: made.token }),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 404]);
+    } finally {
+      await other.close();
+    }
+    expect(await count('cadre', `name = '柏一帆'`)).toBe(1);
+    expect(await count('import_preview', `token = '${made.token}'`)).toBe(0);
+    expect((await ganbu.get(`/api/interop/previews/${made.token}`)).statusCode).toBe(404);
+  });
+
+  it('an expired preview is gone; another user never sees one', async () => {
+    const made = (await upload(ganbu, '/api/interop/lrmx/preview', enc(lrmx({ XingMing: '柏二帆', ShenFenZheng: makeIdNumber('330102', '1985-04-10', 98) })) as Buffer, 'application/octet-stream')).json();
+    const admin = await t.as('admin');
+    expect((await admin.get(`/api/interop/previews/${made.token}`)).statusCode).toBe(404);
+    expect((await admin.post('/api/interop/lrmx/commit', { token: made.token })).statusCode).toBe(404);
+    await t.database.db.execute(sql.raw(`update import_preview set expires_at = now() - interval '1 minute' where token = '${made.token}'`));
+    expect((await ganbu.get(`/api/interop/previews/${made.token}`)).statusCode).toBe(404);
+    expect((await ganbu.post('/api/interop/lrmx/commit', { token: made.token })).statusCode).toBe(404);
+    expect(await count('cadre', `name = '柏二帆'`)).toBe(0);
   });
 });

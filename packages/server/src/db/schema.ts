@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -771,6 +772,29 @@ export const savedFilter = pgTable('saved_filter', {
   filter: jsonb('filter').$type<Record<string, unknown>>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** bytea as a Buffer on both drivers (PGlite answers a Uint8Array, pg a Buffer) */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+/**
+ * 导入预览: a previewed LRMX / Excel import until it is committed or expires (30 min) — in the database, so
+ * any server instance can page or commit it and a restart keeps it. `payload`: the gzipped JSON of the plans.
+ */
+export const importPreview = pgTable(
+  'import_preview',
+  {
+    token: text('token').primaryKey(),
+    kind: text('kind').notNull(),
+    userId: integer('user_id').notNull().references(() => appUser.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    payload: bytea('payload').notNull(),
+  },
+  (t) => [index('import_preview_user_idx').on(t.userId, t.expiresAt)],
+);
 
 /** append-only (a trigger refuses UPDATE and DELETE): every write and every read of a sensitive section */
 export const auditLog = pgTable(

@@ -38,13 +38,14 @@ export const TABLES_IN_ORDER = [
   ['app_user', t.appUser],
   ['session', t.session],
   ['saved_filter', t.savedFilter],
+  ['import_preview', t.importPreview],
   ['position_description_version', t.positionDescriptionVersion],
   ['adjustment_plan', t.adjustmentPlan],
   ['audit_log', t.auditLog],
 ] as const;
 
-/** what a backup holds: everything but the login sessions */
-export const BACKUP_TABLES = TABLES_IN_ORDER.filter(([n]) => n !== 'session');
+/** what a backup holds: everything but the login sessions and the pending import previews (both transient) */
+export const BACKUP_TABLES = TABLES_IN_ORDER.filter(([n]) => n !== 'session' && n !== 'import_preview');
 
 /** tables with a serial/bigserial `id` whose sequence must follow max(id) after bulk loads */
-export const SERIAL_TABLES = TABLES_IN_ORDER.map(([n]) => n).filter((n) => !['code_item', 'rules_config', 'session'].includes(n));
+export const SERIAL_TABLES = TABLES_IN_ORDER.map(([n]) => n).filter((n) => !['code_item', 'rules_config', 'session', 'import_preview'].includes(n));

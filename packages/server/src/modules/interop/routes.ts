@@ -67,25 +67,19 @@ export async function interopRoutes(fastify: FastifyInstance) {
     const name = typeof req.headers['x-file-name'] === 'string' ? decodeURIComponent(req.headers['x-file-name']) : 'upload.lrmx';
     const { items, skipped } = lrmxItemsFromUpload(bodyOf(req.body), name);
     const plans = await planImport(db, user, r, items);
-    const p = storePreview({ kind: 'lrmx', userId: user.id, plans, view: { user, rules: r }, extra: { skipped } });
+    const p = await storePreview(db, { kind: 'lrmx', userId: user.id, plans, view: { user, rules: r }, extra: { skipped } });
     return previewBody(p, { skipped });
   });
 
   app.get('/interop/previews/:token', { schema: { tags, summary: '再次读取导入预览（分页）', querystring: PreviewPageQuery } }, async (req) => {
     const user = userOf(req);
-    const token = (req.params as { token: string }).token;
-    let p: Preview;
-    try {
-      p = getPreview(user, token, 'lrmx');
-    } catch {
-      p = getPreview(user, token, 'excel');
-    }
+    const p = await getPreview(db, user, (req.params as { token: string }).token, null);
     return previewBody(p, p.extra ?? {}, req.query);
   });
 
   app.post('/interop/lrmx/commit', { schema: { tags, summary: '提交导入（全部成功或全部不写入）', body: CommitBody } }, async (req) => {
     const user = userOf(req);
-    return commitPreview(db, user, actorOf(req), await rules.rules(), getPreview(user, req.body.token, 'lrmx'), 'lrmx');
+    return commitPreview(db, user, actorOf(req), await rules.rules(), await getPreview(db, user, req.body.token, 'lrmx'), 'lrmx');
   });
 
   app.get('/interop/lrmx/export', { schema: { tags, summary: '导出干部任免审批表（一人为 .lrmx，多人为 .zip）', querystring: ExportQuery } }, async (req, reply) => {
@@ -133,17 +127,17 @@ export async function interopRoutes(fastify: FastifyInstance) {
     const { items, headers, rows, unmapped } = await excelItems(bodyOf(req.body), parseMapping(req.query.mapping), req.query.sheet);
     const plans = await planImport(db, user, r, items);
     for (const p of plans) if (p.issues.length && p.row && !rows.has(p.row)) rows.set(p.row, []);
-    const p = storePreview({ kind: 'excel', userId: user.id, plans, view: { user, rules: r }, excel: { headers, rows }, extra: { unmappedColumns: unmapped } });
+    const p = await storePreview(db, { kind: 'excel', userId: user.id, plans, view: { user, rules: r }, excel: { headers, rows }, extra: { unmappedColumns: unmapped } });
     return previewBody(p, { unmappedColumns: unmapped, reportUrl: `/api/interop/excel/report?token=${p.token}` });
   });
 
   app.post('/interop/excel/commit', { schema: { tags, summary: '提交 Excel 导入（全部成功或全部不写入）', body: CommitBody } }, async (req) => {
     const user = userOf(req);
-    return commitPreview(db, user, actorOf(req), await rules.rules(), getPreview(user, req.body.token, 'excel'), 'excel');
+    return commitPreview(db, user, actorOf(req), await rules.rules(), await getPreview(db, user, req.body.token, 'excel'), 'excel');
   });
 
   app.get('/interop/excel/report', { schema: { tags, summary: 'Excel 导入错误报告（问题单元格标红）', querystring: TokenQuery } }, async (req, reply) => {
-    const p = getPreview(userOf(req), req.query.token, 'excel');
+    const p = await getPreview(db, userOf(req), req.query.token, 'excel');
     return reply.header('content-type', XLSX).header('content-disposition', attachment('import-report.xlsx', '导入错误报告.xlsx')).send(await errorReport(p));
   });
 }

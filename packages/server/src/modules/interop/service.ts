@@ -1,10 +1,13 @@
 /**
  * Import pipeline shared by LRMX and Excel: match each incoming record against the registry
- * (身份证号, then 姓名 + 出生年月), check it, describe the per-field changes, keep the plan in memory
- * under a preview token, and commit all plans in ONE transaction (all-or-nothing).
+ * (身份证号, then 姓名 + 出生年月), check it, describe the per-field changes, keep the plan under a
+ * preview token, and commit all plans in ONE transaction (all-or-nothing).
  *
- * Previews live in process memory for LIMITS.previewTtlMs (30 min), at most LIMITS.previewsPerUser
- * per user, and only the user who made a preview may commit it. A restart forgets them (re-upload).
+ * Previews are rows of import_preview (gzipped JSON) for LIMITS.previewTtlMs (30 min), at most
+ * LIMITS.previewsPerUser per user, and only the user who made a preview may commit it: any server
+ * instance can page or commit it, a restart keeps it, and the commit deletes the row inside its own
+ * transaction — a preview is written once, even when two instances are asked to commit it at the same
+ * time. Each process also keeps the previews it recently made or read, decoded (pages are read often).
  *
  * Performance (bench/interop.ts, docs/benchmarks.md#interop): the registry is read with one query per
  * key kind (身份证号 list, 姓名 list), never per record; a kept preview holds only what the commit
@@ -14,7 +17,9 @@
  * replacements, audit entries), building each chunk only when it is written.
  */
 import { randomBytes } from 'node:crypto';
-import { getTableColumns, inArray, sql } from 'drizzle-orm';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { and, desc, eq, getTableColumns, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   checkCadreFacts,
@@ -29,7 +34,7 @@ import {
 } from '@cadre/core';
 import type { Db } from '../../db/client';
 import { reencodePhotos } from '../../files/photo';
-import { assessment, cadre, career, education, familyMember, orgUnit, reward } from '../../db/schema';
+import { assessment, cadre, career, education, familyMember, importPreview, orgUnit, reward } from '../../db/schema';
 import type { CurrentUser } from '../../auth/roles';
 import { assertCanWrite, canSee, canWrite, pathInScope } from '../../auth/policy';
 import { writeAuditBatch, type AuditActor, type AuditEntryInput } from '../../audit/audit';
@@ -81,30 +86,71 @@ export interface Preview {
 }
 
 // ───────────── preview store ─────────────
-const previews = new Map<string, Preview>();
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+/** the previews this process made or read recently, decoded (the import_preview row stays the truth) */
+const recent = new Map<string, Preview>();
+const RECENT_MAX = 8;
 
-function sweep(now = Date.now()) {
-  for (const [k, p] of previews) if (p.expiresAt < now) previews.delete(k);
+function remember(p: Preview) {
+  const now = Date.now();
+  for (const [k, x] of recent) if (x.expiresAt < now) recent.delete(k);
+  recent.delete(p.token);
+  recent.set(p.token, p);
+  while (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
 }
 
-export function storePreview(p: Omit<Preview, 'token' | 'expiresAt'>): Preview {
-  sweep();
-  const mine = [...previews.values()].filter((x) => x.userId === p.userId).sort((a, b) => a.expiresAt - b.expiresAt);
-  while (mine.length >= LIMITS.previewsPerUser) previews.delete(mine.shift()!.token);
+/** JSON of a preview (the Excel rows' Map as entries) */
+const encode = (p: Preview) => JSON.stringify({ ...p, excel: p.excel ? { headers: p.excel.headers, rows: [...p.excel.rows] } : undefined });
+function decode(json: string): Preview {
+  const p = JSON.parse(json) as Preview & { excel?: { headers: string[]; rows: [number, unknown[]][] } };
+  return { ...p, excel: p.excel ? { headers: p.excel.headers, rows: new Map(p.excel.rows) } : undefined } as Preview;
+}
+
+export async function storePreview(db: Db, p: Omit<Preview, 'token' | 'expiresAt'>): Promise<Preview> {
   const full: Preview = { ...p, token: randomBytes(18).toString('base64url'), expiresAt: Date.now() + LIMITS.previewTtlMs };
-  previews.set(full.token, full);
+  const payload = await gzipAsync(Buffer.from(encode(full)), { level: 1 });
+  await db.transaction(async (t) => {
+    await t.delete(importPreview).where(lt(importPreview.expiresAt, new Date()));
+    // at most LIMITS.previewsPerUser per user: the oldest go
+    const mine = await t.select({ token: importPreview.token }).from(importPreview).where(eq(importPreview.userId, p.userId)).orderBy(desc(importPreview.expiresAt));
+    const drop = mine.slice(LIMITS.previewsPerUser - 1).map((x) => x.token);
+    if (drop.length) await t.delete(importPreview).where(inArray(importPreview.token, drop));
+    await t.insert(importPreview).values({ token: full.token, kind: full.kind, userId: full.userId, expiresAt: new Date(full.expiresAt), payload });
+  });
+  remember(full);
   return full;
 }
 
-export function getPreview(user: CurrentUser, token: string, kind: 'lrmx' | 'excel'): Preview {
-  sweep();
-  const p = previews.get(token);
-  if (!p || p.userId !== user.id || p.kind !== kind) throw notFound('导入预览（可能已过期，请重新上传）', 'import preview (it may have expired; upload the file again)');
+/** a preview of this user (of `kind` when given), or 404 */
+export async function getPreview(db: Db, user: CurrentUser, token: string, kind: 'lrmx' | 'excel' | null): Promise<Preview> {
+  const gone = () => notFound('导入预览（可能已过期或已提交，请重新上传）', 'import preview (it may have expired or been committed; upload the file again)');
+  const cached = recent.get(token);
+  // the row decides (another instance may have committed it); its payload is read only when this process has no copy
+  const [row] = await db
+    .select({ userId: importPreview.userId, kind: importPreview.kind, ...(cached ? {} : { payload: importPreview.payload }) })
+    .from(importPreview)
+    .where(and(eq(importPreview.token, token), gt(importPreview.expiresAt, new Date())));
+  if (!row || row.userId !== user.id || (kind && row.kind !== kind)) {
+    recent.delete(token);
+    throw gone();
+  }
+  if (cached) return cached;
+  const p = decode((await gunzipAsync((row as { payload: Buffer }).payload)).toString('utf8'));
+  remember(p);
   return p;
 }
 
-export function dropPreview(token: string) {
-  previews.delete(token);
+/** forget the decoded copies: afterwards this process reads previews as a freshly started one would (tests) */
+export function forgetRecentPreviews(): void {
+  recent.clear();
+}
+
+/** inside the commit's transaction: the preview row is deleted; false when it was already gone (committed elsewhere, expired) */
+async function claimPreview(t: Db, preview: Preview): Promise<boolean> {
+  const gone = await t.delete(importPreview).where(and(eq(importPreview.token, preview.token), eq(importPreview.userId, preview.userId))).returning({ token: importPreview.token });
+  recent.delete(preview.token);
+  return gone.length === 1;
 }
 
 // ───────────── matching and planning ─────────────
@@ -479,6 +525,7 @@ export async function commitPreview(db: Db, user: CurrentUser, actor: AuditActor
   const updates = plans.filter((p) => p.status === 'update');
   const result = await db.transaction(async (t0) => {
     const t = t0 as unknown as Db;
+    if (!(await claimPreview(t, preview))) throw notFound('导入预览（可能已过期或已提交，请重新上传）', 'import preview (it may have expired or been committed; upload the file again)');
     const q = async <R,>(query: ReturnType<typeof sql>) => ((await t.execute(query)) as unknown as { rows: R[] }).rows;
     /** the values written for each plan (JS keys, pinyin included): computed once, used for the row and its audit entry */
     const values = new Map<Plan, Record<string, unknown>>();
@@ -614,7 +661,6 @@ export async function commitPreview(db: Db, user: CurrentUser, actor: AuditActor
     })());
     return plans.map((p) => ({ file: p.file, ...(p.row ? { row: p.row } : {}), status: p.status, cadreId: ids.get(p)!, name: p.name }));
   });
-  dropPreview(preview.token);
   return {
     created: creates.length,
     updated: updates.length,
