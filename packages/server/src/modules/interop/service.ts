@@ -3,7 +3,7 @@
  * (身份证号, then 姓名 + 出生年月), check it, describe the per-field changes, keep the plan under a
  * preview token, and commit all plans in ONE transaction (all-or-nothing).
  *
- * Previews are rows of import_preview (gzipped JSON) for LIMITS.previewTtlMs (30 min), at most
+ * Previews are rows of import_preview (gzipped JSON in base64) for LIMITS.previewTtlMs (30 min), at most
  * LIMITS.previewsPerUser per user, and only the user who made a preview may commit it: any server
  * instance can page or commit it, a restart keeps it, and the commit deletes the row inside its own
  * transaction — a preview is written once, even when two instances are asked to commit it at the same
@@ -109,7 +109,7 @@ function decode(json: string): Preview {
 
 export async function storePreview(db: Db, p: Omit<Preview, 'token' | 'expiresAt'>): Promise<Preview> {
   const full: Preview = { ...p, token: randomBytes(18).toString('base64url'), expiresAt: Date.now() + LIMITS.previewTtlMs };
-  const payload = await gzipAsync(Buffer.from(encode(full)), { level: 1 });
+  const payload = (await gzipAsync(Buffer.from(encode(full)), { level: 1 })).toString('base64');
   await db.transaction(async (t) => {
     await t.delete(importPreview).where(lt(importPreview.expiresAt, new Date()));
     // at most LIMITS.previewsPerUser per user: the oldest go
@@ -136,7 +136,7 @@ export async function getPreview(db: Db, user: CurrentUser, token: string, kind:
     throw gone();
   }
   if (cached) return cached;
-  const p = decode((await gunzipAsync((row as { payload: Buffer }).payload)).toString('utf8'));
+  const p = decode((await gunzipAsync(Buffer.from((row as { payload: string }).payload, 'base64'))).toString('utf8'));
   remember(p);
   return p;
 }
