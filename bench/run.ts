@@ -90,7 +90,7 @@ const isolate = process.env.BENCH_ISOLATE !== '0';
 const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'cadre-bench-state-')), 'state.json');
 const cleanupAll = async () => {
   await closeBenchDatabases();
-  cleanupSharedState(stateFile);
+  await cleanupSharedState(stateFile);
   rmSync(path.dirname(stateFile), { recursive: true, force: true });
 };
 if (isolate) {

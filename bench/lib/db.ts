@@ -73,8 +73,20 @@ function updateState(f: (s: SharedState) => void) {
   writeFileSync(SHARED, JSON.stringify(s));
 }
 
+/** DROP DATABASE on the server of `adminUrl` (a bench database, even with connections left open) */
+async function dropBenchDatabase(adminUrl: string, name: string): Promise<void> {
+  const pg = (await import('pg')).default;
+  const a = new pg.Client({ connectionString: adminUrl });
+  await a.connect();
+  try {
+    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await a.end();
+  }
+}
+
 /** the parent's cleanup of everything the bench processes recorded: PGlite dirs, the throw-away server (and its databases) */
-export function cleanupSharedState(file: string): void {
+export async function cleanupSharedState(file: string): Promise<void> {
   if (!existsSync(file)) return;
   const s = JSON.parse(readFileSync(file, 'utf8')) as SharedState;
   for (const { dir } of Object.values(s.pglite ?? {})) rmSync(dir, { recursive: true, force: true });
@@ -88,11 +100,7 @@ export function cleanupSharedState(file: string): void {
   } else if (s.pgServer && s.postgres) {
     // an external server: drop the databases created on it
     for (const { name } of Object.values(s.postgres)) {
-      try {
-        execFileSync('psql', [s.pgServer.adminUrl, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: 'ignore' });
-      } catch {
-        console.error(`cleanup: could not drop ${name} on ${s.pgServer.where}`);
-      }
+      await dropBenchDatabase(s.pgServer.adminUrl, name).catch((e: Error) => console.error(`cleanup: could not drop ${name} on ${s.pgServer!.where}: ${e.message}`));
     }
   }
   rmSync(file, { force: true });
@@ -222,11 +230,7 @@ async function openPostgresBench(cadres: number): Promise<BenchDatabase | Skippe
   // registered before the server's stop (cleanups run in reverse order); shared: the parent drops it
   cleanups.push(async () => {
     await database.close().catch(() => {});
-    if (SHARED) return;
-    const a = new pg.Client({ connectionString: s.adminUrl });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
+    if (!SHARED) await dropBenchDatabase(s.adminUrl, name);
   });
   const b = await prepare('PostgreSQL', database, cadres, s.where);
   updateState((st) => ((st.postgres ??= {})[key] = { url: url.toString(), name, migrateMs: b.migrateMs, seedMs: b.seedMs }));

@@ -17,7 +17,7 @@ import {
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, onUnauthenticated } from './api/client';
+import { api, ApiError, errorText, onUnauthenticated } from './api/client';
 import { useMe } from './api/hooks';
 import { setLang } from './i18n';
 import { Fallback } from './components/common';
@@ -105,7 +105,7 @@ export function AppLayout() {
       <Result
         status="error"
         title={t('common.loadError')}
-        subTitle={me.error instanceof ApiError ? me.error.localized(i18n.language) : String(me.error)}
+        subTitle={errorText(me.error, i18n.language)}
         extra={<Button onClick={() => me.refetch()}>{t('common.retry')}</Button>}
       />
     );

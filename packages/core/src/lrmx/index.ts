@@ -15,6 +15,6 @@ export {
 } from './record';
 export { EXTRA_FIELDS, type LrmxPerson, type LrmxEducation, type LrmxFamilyMember, type LrmxIssue, type LrmxSource } from './person';
 export { LRMX_FIELDS, FAMILY_FIELDS, LRMX_MAX_FAMILY, HEALTH_NAMES, fieldLabel, type LrmxField } from './fields';
-export { parseLrmxDate, formatLrmxDate, normalizeMarks, codeFromName, nameForCode, suggestNames, precisionOf, type LrmxDate, type DatePrecision } from './text';
+export { parseLrmxDate, formatLrmxDate, normalizeMarks, codeFromName, nameForCode, suggestNames, healthNameProblem, precisionOf, type LrmxDate, type DatePrecision } from './text';
 export { checkXmlSafety, validateXml, escapeXml, LRMX_MAX_BYTES } from './xml';
 export { sanitizePhoto, PHOTO_MAX_BYTES, type PhotoResult } from './photo';

@@ -4,7 +4,7 @@ import type { CodeSetId } from '../codes';
 import { EXTRA_FIELDS, type LrmxFamilyMember, type LrmxIssue, type LrmxPerson } from './person';
 import { FAMILY_FIELDS, LRMX_FIELDS, LRMX_MAX_FAMILY, fieldLabel } from './fields';
 import { checkXmlSafety, readTree, validateXml, xmlText, LRMX_MAX_BYTES, type XmlNode } from './xml';
-import { codeFromName, normalizeMarks, parseLrmxDate, suggestNames } from './text';
+import { codeFromName, healthNameProblem, normalizeMarks, parseLrmxDate, suggestNames } from './text';
 import { parseJianLiDetailed } from './jianli';
 import { sanitizePhoto, PHOTO_MAX_BYTES } from './photo';
 import { canonicalTexts } from './record';
@@ -201,11 +201,8 @@ export function parseLrmx(xml: string, opts: ParseOptions = {}): ParseResult {
   }
 
   const health = v('JianKangZhuangKuang');
-  // 健康状况: kept as written, but it must name a GB/T 4767 category (健康, 良好, 一般, 有慢性病, 残疾 …)
-  if (health && !codeFromName('health', health)) {
-    const suggestions = suggestNames('health', health);
-    issues.push({ field: 'JianKangZhuangKuang', code: 'unknown_name', severity: 'error', zh: `健康状况“${health}”不在代码集（GB/T 4767）中，是否为：${suggestions.join('、')}？`, en: `health "${health}" is not in the code set (GB/T 4767); did you mean ${suggestions.join(', ')}?`, suggestions });
-  }
+  const healthProblem = healthNameProblem(health);
+  if (healthProblem) issues.push({ field: 'JianKangZhuangKuang', code: 'unknown_name', severity: 'error', ...healthProblem });
 
   const person: LrmxPerson = {
     name: v('XingMing'),

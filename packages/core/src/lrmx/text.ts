@@ -141,3 +141,17 @@ export function suggestNames(set: CodeSetId, value: string, n = 3): string[] {
   scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   return scored.slice(0, n).map((s) => s.name);
 }
+
+/**
+ * 健康状况 is kept as written, but it must name a GB/T 4767 category (健康, 良好, 一般, 有慢性病, 残疾 …): null when it
+ * does (or is empty), else why not with the nearest names — the one check of LRMX import and the registry API
+ */
+export function healthNameProblem(text: string | null | undefined): { zh: string; en: string; suggestions: string[] } | null {
+  if (!text || !text.trim() || codeFromName('health', text)) return null;
+  const suggestions = suggestNames('health', text);
+  return {
+    zh: `健康状况“${text}”不在代码集（GB/T 4767）中，是否为：${suggestions.join('、')}？`,
+    en: `health "${text}" is not in the code set (GB/T 4767); did you mean ${suggestions.join(', ')}?`,
+    suggestions,
+  };
+}

@@ -84,11 +84,6 @@ export function addMonthsPacked(n0: number, months: number): number {
 }
 
 /**
- * Statutory retirement date (packed) of a cadre (post kind 'cadre'), the same rule as
- * retirement.ts: original month = birth month + base age; from the reform start one month of
- * delay per `monthsPerStep` months, capped at (target − base) years.
- */
-/**
  * One function per (rules, kind), kept while the rules object lives: hot loops that call it see the same call target on
  * every call (a fresh closure per call made optimised callers deoptimise with "wrong call target")
  */
@@ -100,6 +95,11 @@ export function makeRetirementFn(rules: RulesConfig, kind: 'cadre' | 'worker' = 
   return (byKind[kind] ??= retirementFn(rules, kind));
 }
 
+/**
+ * Statutory retirement date (packed) of a cadre (post kind 'cadre'), the same rule as
+ * retirement.ts: original month = birth month + base age; from the reform start one month of
+ * delay per `monthsPerStep` months, capped at (target − base) years.
+ */
 function retirementFn(rules: RulesConfig, kind: 'cadre' | 'worker'): (birth: number, sex: string) => number {
   const cfg = rules.retirement;
   const start = packDate(cfg.reformStart);

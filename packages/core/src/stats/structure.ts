@@ -646,9 +646,8 @@ function computeStructure(cols: StatColumns, opts: StructureOptions, select: Str
   }
   // full years in post → tenure band index
   const tBands = rules.tenureBands;
-  const tenureOf = (years: number) => tenureIndex(tBands, years);
   const tenureTable = new Int16Array(MAX_AGE + 1);
-  for (let y = 0; y <= MAX_AGE; y++) tenureTable[y] = tenureOf(y);
+  for (let y = 0; y <= MAX_AGE; y++) tenureTable[y] = tenureIndex(tBands, y);
   // retirement: band edges as packed dates
   const rBands = rules.retirementBands;
   const edge = (years: number | undefined) => (years == null ? null : addMonthsPacked(asOfP, Math.round(years * 12)));

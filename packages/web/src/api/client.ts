@@ -56,6 +56,11 @@ export class ApiError extends Error {
   }
 }
 
+/** any thrown value as a message in the UI language (an ApiError's own text, else its string form) */
+export function errorText(e: unknown, lang: string): string {
+  return e instanceof ApiError ? e.localized(lang) : String(e);
+}
+
 export type Query = Record<string, string | number | boolean | null | undefined | (string | number)[]>;
 
 export function toQueryString(q: Query | undefined): string {

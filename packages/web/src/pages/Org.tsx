@@ -4,7 +4,7 @@ import { App, Button, Card, Col, Descriptions, Empty, Input, Popconfirm, Row, Sp
 import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { api, errorText } from '../api/client';
 import { useCodes, useMe, useOrgTree, type OrgTreeNode } from '../api/hooks';
 import type { Holder, OrgUnitDetail, Position, Team } from '../api/types';
 import { ErrorAlert, Fallback } from '../components/common';
@@ -122,7 +122,7 @@ function UnitDetail({ id }: { id: number }) {
       void message.success(t('org.positionDeleted'));
       await qc.invalidateQueries({ queryKey: ['org-unit'] });
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.localized(i18n.language) : String(e));
+      void message.error(errorText(e, i18n.language));
     }
   };
   const q = useQuery({ queryKey: ['org-unit', id], queryFn: () => api.orgUnit(id) });

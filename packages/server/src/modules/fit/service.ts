@@ -299,7 +299,6 @@ export function positionTemplates(rules: RulesConfig) {
 // ───────────────────────────── candidate masks ─────────────────────────────
 const FILTER_KEYS = ['q', 'orgId', 'postLevel', 'rank', 'ageMin', 'ageMax', 'sex', 'political', 'nonParty', 'education', 'specialty', 'tag', 'young'] as const;
 
-/** which candidates of the set the user may consider: scope, pool, roster filters (null = all) */
 /** the candidates inside an org subtree, per candidate set (kept with it: the set is immutable, a refresh makes a new one) */
 const SCOPE_MASKS = new WeakMap<CandidateSet, Map<string, Uint8Array>>();
 function scopeMask(cs: CandidateSet, scopePath: string): Uint8Array {
@@ -317,6 +316,7 @@ function scopeMask(cs: CandidateSet, scopePath: string): Uint8Array {
   return mask;
 }
 
+/** which candidates of the set the user may consider: scope, pool, roster filters (null = all) */
 async function candidateMask(db: Db, user: CurrentUser, rules: RulesConfig, cs: CandidateSet, f: Partial<CandidateFilter> | undefined, asOf: string): Promise<Uint8Array | null> {
   const n = cs.prepared.n;
   let mask: Uint8Array | null = null;

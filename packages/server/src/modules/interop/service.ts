@@ -122,9 +122,10 @@ export async function storePreview(db: Db, p: Omit<Preview, 'token' | 'expiresAt
   return full;
 }
 
+const previewGone = () => notFound('导入预览（可能已过期或已提交，请重新上传）', 'import preview (it may have expired or been committed; upload the file again)');
+
 /** a preview of this user (of `kind` when given), or 404 */
 export async function getPreview(db: Db, user: CurrentUser, token: string, kind: 'lrmx' | 'excel' | null): Promise<Preview> {
-  const gone = () => notFound('导入预览（可能已过期或已提交，请重新上传）', 'import preview (it may have expired or been committed; upload the file again)');
   const cached = recent.get(token);
   // the row decides (another instance may have committed it); its payload is read only when this process has no copy
   const [row] = await db
@@ -133,7 +134,7 @@ export async function getPreview(db: Db, user: CurrentUser, token: string, kind:
     .where(and(eq(importPreview.token, token), gt(importPreview.expiresAt, new Date())));
   if (!row || row.userId !== user.id || (kind && row.kind !== kind)) {
     recent.delete(token);
-    throw gone();
+    throw previewGone();
   }
   if (cached) return cached;
   const p = decode((await gunzipAsync(Buffer.from((row as { payload: string }).payload, 'base64'))).toString('utf8'));
@@ -525,7 +526,7 @@ export async function commitPreview(db: Db, user: CurrentUser, actor: AuditActor
   const updates = plans.filter((p) => p.status === 'update');
   const result = await db.transaction(async (t0) => {
     const t = t0 as unknown as Db;
-    if (!(await claimPreview(t, preview))) throw notFound('导入预览（可能已过期或已提交，请重新上传）', 'import preview (it may have expired or been committed; upload the file again)');
+    if (!(await claimPreview(t, preview))) throw previewGone();
     const q = async <R,>(query: ReturnType<typeof sql>) => ((await t.execute(query)) as unknown as { rows: R[] }).rows;
     /** the values written for each plan (JS keys, pinyin included): computed once, used for the row and its audit entry */
     const values = new Map<Plan, Record<string, unknown>>();

@@ -1,6 +1,6 @@
 /** Registry use cases: the cadre record and its sections. One transaction per command, audited. */
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
-import { ageOn, checkCadreFacts, codeFromName, suggestNames, isYoungCadre, pinyinInitials, todayISO, yearsBetween, type RulesConfig } from '@cadre/core';
+import { ageOn, checkCadreFacts, healthNameProblem, isYoungCadre, pinyinInitials, todayISO, yearsBetween, type RulesConfig } from '@cadre/core';
 import type { Db } from '../../db/client';
 import { auditLog, cadre, orgUnit } from '../../db/schema';
 import type { CurrentUser } from '../../auth/roles';
@@ -58,10 +58,8 @@ export async function getCadre(db: Db, user: CurrentUser, actor: AuditActor, rul
 async function validateCadre(db: Db, merged: Record<string, unknown>, selfId: number | null, changed: Record<string, unknown> = merged): Promise<void> {
   const issues: FieldIssue[] = [...checkCodes(merged, CADRE_CODES)];
   // 健康状况 is kept as written but must name a GB/T 4767 category (checked when it is set: older text stays editable around it)
-  if (typeof changed.health === 'string' && changed.health.trim() && !codeFromName('health', changed.health)) {
-    const s = suggestNames('health', changed.health);
-    issues.push(issue('health', 'unknown_name', `健康状况“${changed.health}”不在代码集（GB/T 4767）中，是否为：${s.join('、')}？`, `health "${changed.health}" is not in the code set (GB/T 4767); did you mean ${s.join(', ')}?`));
-  }
+  const health = typeof changed.health === 'string' ? healthNameProblem(changed.health) : null;
+  if (health) issues.push(issue('health', 'unknown_name', health.zh, health.en));
   issues.push(...(checkCadreFacts(merged as never, todayISO()) as FieldIssue[]));
   if (merged.idNumber) {
     const dup = await db

@@ -5,7 +5,7 @@ import { DeleteOutlined, DownloadOutlined, EditOutlined, PrinterOutlined } from 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api, errorText } from '../../api/client';
 import { useCodes, useMe } from '../../api/hooks';
 import type { Cadre } from '../../api/types';
 import { ErrorAlert, Fallback } from '../../components/common';
@@ -127,7 +127,7 @@ export default function ProfilePage() {
                     qc.removeQueries({ queryKey: ['cadre', c.id] });
                     void navigate('/cadres');
                   } catch (e) {
-                    void message.error(e instanceof ApiError ? e.localized(i18n.language) : String(e));
+                    void message.error(errorText(e, i18n.language));
                     void qc.invalidateQueries({ queryKey: ['cadre', c.id] });
                   }
                 }}

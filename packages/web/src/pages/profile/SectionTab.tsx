@@ -4,7 +4,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api, errorText } from '../../api/client';
 import { useCodes, useRules } from '../../api/hooks';
 import type { Cadre, RulesConfig, SectionRow } from '../../api/types';
 import { ErrorAlert } from '../../components/common';
@@ -53,7 +53,7 @@ export function SectionTab({ def, cadre, canWrite }: { def: SectionDef; cadre: C
       await api.deleteRow(cadre.id, def.key, row.id, row.version);
       void message.success(t('common.deleted'));
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.localized(i18n.language) : String(e));
+      void message.error(errorText(e, i18n.language));
     }
     refresh();
   };
